@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class InspectionsConfig(AppConfig):
+    name = "inspections"
+    verbose_name = "HMICFRS inspections"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,93 @@
+"""The embedded demo: the Warwickshire fixtures, demo users for each kind of user, and board meetings.
+
+Only ever runs where settings.TRACKER_DEMO_ENABLED is on (the embedded settings of `make run`).
+"""
+
+import calendar
+from datetime import date
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+
+from inspections.models import Access, BoardMeeting, Force, GovernanceBoard, Membership, Role
+from inspections.timeframes import add_months
+
+FIXTURES = sorted(str(path) for path in (Path(settings.BASE_DIR) / "fixtures").glob("*.json"))
+
+# username -> (first name, last name, access, roles held, boards sat on)
+DEMO_USERS = {
+    "opcc": ("Olivia", "Carter", Access.OPCC_STAFF, [], []),
+    "lead": ("Leon", "Ashby", Access.FORCE_LEAD, [
+        "Head of Digital Forensics", "Head of Assurance and Service Improvement", "Head of People Services",
+        "Head of the Operations Communications Centre",
+    ], []),
+    "chair": ("Charlotte", "Hughes", Access.BOARD_MEMBER, ["Deputy Chief Constable"], ["Warwickshire Assurance Board"]),
+    "viewer": ("Victor", "Ellis", Access.VIEWER, [], []),
+}  # fmt: skip
+
+# Invented people who hold the other roles, so reminders have someone to go to. They cannot log in.
+OTHER_HOLDERS = [
+    ("Priya", "Natt"), ("Tom", "Fairley"), ("Grace", "Okafor"), ("Martin", "Shaw"), ("Helen", "Brook"),
+    ("Daniel", "Reeve"), ("Aisha", "Rahman"), ("Owen", "Pryce"), ("Ruth", "Kimber"), ("Simon", "Daley"),
+    ("Leah", "Fenwick"), ("Marcus", "Hale"), ("Nadia", "Costa"), ("Ian", "Whitlock"),
+]  # fmt: skip
+
+
+def demo_password():
+    return settings.TRACKER_DEMO_PASSWORD
+
+
+def second_tuesday(year, month):
+    first = date(year, month, 1)
+    offset = (calendar.TUESDAY - first.weekday()) % 7
+    return date(year, month, 1 + offset + 7)
+
+
+@transaction.atomic
+def load_demo(stdout=None):
+    if not settings.TRACKER_DEMO_ENABLED:
+        raise ImproperlyConfigured("Demo data can only be loaded in the embedded mode (TRACKER_DEMO_ENABLED).")
+    if not Force.objects.exists():
+        call_command("loaddata", *FIXTURES, verbosity=0)
+    force = Force.objects.get(slug="warwickshire")
+    User = get_user_model()
+    for username, (first, last, access, role_titles, board_names) in DEMO_USERS.items():
+        user, _ = User.objects.get_or_create(username=username)
+        user.first_name, user.last_name = first, last
+        user.email = f"{username}@demo.invalid"
+        user.set_password(demo_password())
+        user.save()
+        Membership.objects.update_or_create(user=user, force=force, defaults={"access": access})
+        Role.objects.filter(force=force, title__in=role_titles).update(holder=user)
+        for board in GovernanceBoard.objects.filter(force=force, name__in=board_names):
+            board.members.add(user)
+    admin, _ = User.objects.get_or_create(username="admin")
+    admin.is_staff = admin.is_superuser = True
+    admin.email = "admin@demo.invalid"
+    admin.set_password(demo_password())
+    admin.save()
+
+    for role, (first, last) in zip(Role.objects.filter(force=force, holder__isnull=True), OTHER_HOLDERS, strict=False):
+        holder, _ = User.objects.get_or_create(
+            username=f"{first}.{last}".lower(),
+            defaults={"first_name": first, "last_name": last, "email": f"{first}.{last}@demo.invalid".lower()},
+        )
+        holder.set_unusable_password()
+        holder.save()
+        Membership.objects.get_or_create(user=holder, force=force, defaults={"access": Access.FORCE_LEAD})
+        role.holder = holder
+        role.save()
+
+    # Monthly meetings on the second Tuesday, from six months ago to six months ahead.
+    today = timezone.localdate()
+    for board in GovernanceBoard.objects.filter(force=force, parent__isnull=True):
+        for offset in range(-6, 7):
+            month = add_months(today.replace(day=1), offset)
+            BoardMeeting.objects.get_or_create(board=board, held_on=second_tuesday(month.year, month.month))
+    if stdout:
+        stdout.write(f"Demo data loaded: users {', '.join([*DEMO_USERS, 'admin'])}.")

@@ -1,0 +1,51 @@
+import pytest
+from django.contrib.auth import authenticate, get_user_model
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+
+from inspections.demo import load_demo
+from inspections.models import Finding, Force, GovernanceBoard, Membership, ProgressUpdate, Role
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_users_are_refused_outside_the_embedded_mode():
+    with pytest.raises(ImproperlyConfigured):
+        load_demo()
+    with pytest.raises(CommandError, match="embedded mode"):
+        call_command("load_demo")
+    assert not get_user_model().objects.filter(username__in=["opcc", "lead", "chair", "viewer"]).exists()
+
+
+@override_settings(TRACKER_DEMO_ENABLED=True, TRACKER_DEMO_PASSWORD="demo-password-for-tests")
+def test_demo_loads_the_fixtures_and_one_user_of_each_kind():
+    load_demo()
+    load_demo()  # running it twice changes nothing
+    assert Force.objects.count() == 1
+    assert Finding.objects.count() == 52
+    accesses = dict(
+        Membership.objects.filter(user__username__in=["opcc", "lead", "chair", "viewer"]).values_list(
+            "user__username", "access"
+        )
+    )
+    assert accesses == {"opcc": "opcc_staff", "lead": "force_lead", "chair": "board_member", "viewer": "viewer"}
+    assert authenticate(username="chair", password="demo-password-for-tests") is not None
+    wab = GovernanceBoard.objects.get(name="Warwickshire Assurance Board")
+    assert wab.chair.username == "chair"
+    assert wab.meetings.count() == 13
+    assert Role.objects.filter(holder__username="lead").count() == 4
+    assert not Role.objects.filter(holder__isnull=True).exists()
+
+
+def test_generate_data_is_deterministic_and_replaceable():
+    call_command("generate_data", forces=2, inspections_per_force=2, seed=7, verbosity=0)
+    first = sorted(Finding.objects.values_list("reference", "status", "due_date"))
+    updates = ProgressUpdate.objects.count()
+    assert len(first) > 40 and updates > 10 * len(first) * 0.5
+    with pytest.raises(CommandError, match="--replace"):
+        call_command("generate_data", forces=2, inspections_per_force=2, seed=7)
+    call_command("generate_data", forces=2, inspections_per_force=2, seed=7, replace=True, verbosity=0)
+    assert sorted(Finding.objects.values_list("reference", "status", "due_date")) == first
+    for finding in Finding.objects.all()[:200]:
+        finding.full_clean()
