@@ -1,18 +1,9 @@
-"""Reads for pages: querysets shaped for what each page shows."""
+"""Reads for pages: querysets shaped for what each page shows, always scoped by permissions."""
 
 from django.db.models import Count, Q
 
-from inspections.models import Force
+from inspections.permissions import forces_for
 from inspections.status import OPEN_STATUSES
-
-
-def forces_for(user):
-    """The forces a user belongs to (all forces for a superuser)."""
-    if not user.is_authenticated:
-        return Force.objects.none()
-    if user.is_superuser:
-        return Force.objects.all()
-    return Force.objects.filter(memberships__user=user).distinct()
 
 
 def home_summary(user):

@@ -1,8 +1,8 @@
 from django.urls import path
 
-from inspections import views
+from inspections.views import pages
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("healthz", views.health, name="health"),
+    path("", pages.home, name="home"),
+    path("healthz", pages.health, name="health"),
 ]

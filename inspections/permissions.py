@@ -1,0 +1,151 @@
+"""Who may do what: every permission rule of the tracker, object by object, in one place.
+
+Kinds of user (Membership.access, per force):
+- OPCC staff read and update every finding of their force, reassign, revise dates, edit responses,
+  prepare letters and board papers, run imports, and see reminders.
+- Force leads read everything of their force and update the findings whose owner role they hold;
+  they propose those findings as complete and draft their responses.
+- Board chairs and members read everything of their force; they decide (sign off or return) the
+  findings governed by their board or a board below it.
+- Viewers read, never write.
+A user sees only the forces they are a member of; a superuser sees all but is held to the same
+write rules as OPCC staff.
+"""
+
+from enum import StrEnum
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+
+from inspections.models import (
+    Access,
+    Finding,
+    Force,
+    GovernanceBoard,
+    Inspection,
+    Membership,
+)
+from inspections.status import OPEN_STATUSES, Status
+
+
+class Action(StrEnum):
+    VIEW = "view"
+    ADD_UPDATE = "add_update"  # a progress update: narrative, RAG, next update due, evidence
+    PROPOSE_COMPLETE = "propose_complete"
+    DECIDE = "decide"  # sign off, or return to the owner, as the governing board
+    CLOSE_OTHERWISE = "close_otherwise"  # superseded, or no longer relevant
+    REASSIGN = "reassign"  # owner or governing board
+    REVISE_DUE_DATE = "revise_due_date"
+    EDIT_RESPONSE = "edit_response"
+    MANAGE = "manage"  # inspections of a force: Section 55 letters, imports, exports, board packs
+    SEE_REMINDERS = "see_reminders"  # the force's reminder preview, log and problems
+
+
+OPCC_ACTIONS = {
+    Action.ADD_UPDATE, Action.CLOSE_OTHERWISE, Action.REASSIGN, Action.REVISE_DUE_DATE, Action.EDIT_RESPONSE,
+    Action.MANAGE, Action.SEE_REMINDERS,
+}  # fmt: skip
+OWNER_ACTIONS = {Action.ADD_UPDATE, Action.PROPOSE_COMPLETE, Action.EDIT_RESPONSE}
+
+
+def _accesses(user):
+    """{force id: access} for the user, cached on the user object for the request."""
+    if not user.is_authenticated or not user.is_active:
+        return {}
+    cached = getattr(user, "_tracker_accesses", None)
+    if cached is None:
+        cached = dict(Membership.objects.filter(user=user).values_list("force_id", "access"))
+        user._tracker_accesses = cached
+    return cached
+
+
+def access_for(user, force):
+    """The user's access to a force (an Access value), or None. Superusers act as OPCC staff."""
+    force_id = force if isinstance(force, int) else force.pk
+    if user.is_authenticated and user.is_active and user.is_superuser:
+        return Access.OPCC_STAFF
+    return _accesses(user).get(force_id)
+
+
+def forces_for(user):
+    if not user.is_authenticated or not user.is_active:
+        return Force.objects.none()
+    if user.is_superuser:
+        return Force.objects.all()
+    return Force.objects.filter(pk__in=list(_accesses(user)))
+
+
+def visible_inspections(user):
+    return Inspection.objects.filter(force__in=forces_for(user))
+
+
+def visible_findings(user):
+    return Finding.objects.filter(inspection__force__in=forces_for(user))
+
+
+def visible_boards(user):
+    return GovernanceBoard.objects.filter(force__in=forces_for(user))
+
+
+def force_of(obj):
+    if isinstance(obj, Force):
+        return obj.pk
+    if isinstance(obj, Inspection | GovernanceBoard):
+        return obj.force_id
+    if isinstance(obj, Finding):
+        return obj.inspection.force_id
+    raise TypeError(f"No permission rules for {type(obj).__name__}.")
+
+
+def is_owner(user, finding):
+    return bool(finding.owner_id) and finding.owner.holder_id == user.pk
+
+
+def decides_for(user, finding):
+    """The user chairs or sits on the finding's governing board or a board above it."""
+    if not finding.board_id:
+        return False
+    for board in finding.board.lineage():
+        if board.chair_role_id and board.chair_role.holder_id == user.pk:
+            return True
+        if board.members.filter(pk=user.pk).exists():
+            return True
+    return False
+
+
+def can(user, action, obj):
+    """Whether the user may take the action on the object (a force, inspection, board or finding)."""
+    action = Action(action)
+    access = access_for(user, force_of(obj))
+    if access is None:
+        return False
+    if action == Action.VIEW:
+        return True
+    if access == Access.VIEWER:
+        return False
+    if not isinstance(obj, Finding):
+        return access == Access.OPCC_STAFF and action in OPCC_ACTIONS
+    finding = obj
+    if action == Action.DECIDE:
+        return finding.status == Status.PENDING_SIGN_OFF and decides_for(user, finding)
+    if finding.status not in OPEN_STATUSES and action != Action.EDIT_RESPONSE:
+        return False  # finished findings are kept as they were signed off
+    if action == Action.PROPOSE_COMPLETE:
+        return finding.status == Status.IN_PROGRESS and is_owner(user, finding)
+    if access == Access.OPCC_STAFF and action in OPCC_ACTIONS:
+        return True
+    return action in OWNER_ACTIONS and is_owner(user, finding)
+
+
+def require(user, action, obj):
+    """Raise PermissionDenied (HTTP 403) unless the user may take the action."""
+    if not can(user, action, obj):
+        raise PermissionDenied(f"You do not have permission to {Action(action).value.replace('_', ' ')} here.")
+
+
+def editable_findings_q(user):
+    """A Q for the findings the user may add progress updates to (for lists that show edit links)."""
+    if user.is_superuser:
+        return Q(status__in=OPEN_STATUSES)
+    opcc = [force for force, access in _accesses(user).items() if access == Access.OPCC_STAFF]
+    return Q(status__in=OPEN_STATUSES) & (Q(inspection__force__in=opcc) | Q(owner__holder=user))
