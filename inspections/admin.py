@@ -20,6 +20,7 @@ from inspections.models import (
     MonitoringPeriod,
     ProgressUpdate,
     Role,
+    Section55Response,
 )
 
 # Links typed without a scheme are taken as https (Django 6's default).
@@ -216,3 +217,12 @@ class FindingChangeAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     search_fields = ["finding__reference", "reason"]
     date_hierarchy = "changed_at"
     list_select_related = ["finding", "changed_by"]
+
+
+@admin.register(Section55Response)
+class Section55ResponseAdmin(admin.ModelAdmin):
+    list_display = ["inspection", "comments_due_on", "response_lead", "sent_on", "published_on"]
+    list_filter = ["inspection__force"]
+    list_select_related = ["inspection", "response_lead"]
+    raw_id_fields = ["inspection", "response_lead"]
+    formfield_overrides = HTTPS_URLS

@@ -12,6 +12,7 @@ from .organisation import (
     Role,
 )
 from .progress import ChangeAction, FindingChange, ProgressUpdate
+from .section55 import SECTION_55_DAYS, Section55Response, section55_deadline
 
 __all__ = [
     "Access",
@@ -32,4 +33,7 @@ __all__ = [
     "MonitoringState",
     "ProgressUpdate",
     "Role",
+    "SECTION_55_DAYS",
+    "Section55Response",
+    "section55_deadline",
 ]
