@@ -2,6 +2,17 @@
 
 from django import forms
 
+WIDGET_CLASSES = {
+    forms.Textarea: "textarea",
+    forms.Select: "select",
+    forms.SelectMultiple: "select",
+    forms.CheckboxInput: "checkbox",
+    forms.ClearableFileInput: "file-upload",
+    forms.FileInput: "file-upload",
+    forms.CheckboxSelectMultiple: "checkboxes",  # before RadioSelect, its parent class
+    forms.RadioSelect: "radios",
+}
+
 
 class TrackerFormMixin:
     """Adds the stylesheet's classes to widgets and ties hints and errors to their inputs."""
@@ -9,21 +20,16 @@ class TrackerFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
-            widget = field.widget
-            css = {
-                forms.Textarea: "textarea",
-                forms.Select: "select",
-                forms.SelectMultiple: "select",
-                forms.CheckboxInput: "checkbox",
-                forms.ClearableFileInput: "file-upload",
-                forms.FileInput: "file-upload",
-            }.get(type(widget), "input")
-            widget.attrs.setdefault("class", css)
-            described_by = []
+            css = next((css for kind, css in WIDGET_CLASSES.items() if isinstance(field.widget, kind)), "input")
+            field.widget.attrs.setdefault("class", css)
             if field.help_text:
-                described_by.append(f"id_{self.add_prefix(name)}-hint")
-            if self.is_bound and name in self.errors:
-                described_by.append(f"id_{self.add_prefix(name)}-error")
-                widget.attrs["aria-invalid"] = "true"
-            if described_by:
-                widget.attrs["aria-describedby"] = " ".join(described_by)
+                field.widget.attrs["aria-describedby"] = f"id_{self.add_prefix(name)}-hint"
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                attrs["aria-invalid"] = "true"
+                described = attrs.get("aria-describedby", "")
+                attrs["aria-describedby"] = f"{described} id_{self.add_prefix(name)}-error".strip()

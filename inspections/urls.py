@@ -1,8 +1,22 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from inspections.views import pages
+from inspections.views import evidence, findings, inspections, pages
 
 urlpatterns = [
     path("", pages.home, name="home"),
     path("healthz", pages.health, name="health"),
+    # Inspections and findings: the weekly work (issue 3).
+    path("inspections/", inspections.inspection_list, name="inspection_list"),
+    path("inspections/<int:pk>/", inspections.inspection_detail, name="inspection_detail"),
+    path("findings/", findings.finding_list, name="finding_list"),
+    re_path(r"^findings/export\.(?P<fmt>csv|xlsx)$", findings.finding_export, name="finding_export"),
+    path("findings/<int:pk>/", findings.finding_detail, name="finding_detail"),
+    path("findings/<int:pk>/update/", findings.add_update, name="finding_add_update"),
+    path("findings/<int:pk>/propose/", findings.propose_complete, name="finding_propose"),
+    path("findings/<int:pk>/decide/", findings.decide, name="finding_decide"),
+    path("findings/<int:pk>/reassign/", findings.reassign, name="finding_reassign"),
+    path("findings/<int:pk>/due-date/", findings.revise_due_date, name="finding_due_date"),
+    path("findings/<int:pk>/response/", findings.edit_response, name="finding_response"),
+    path("findings/<int:pk>/close/", findings.close_otherwise, name="finding_close"),
+    path("evidence/<int:pk>/", evidence.download, name="evidence_download"),
 ]

@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 import pytest
@@ -20,3 +21,80 @@ def staff_user(django_user_model):
     return django_user_model.objects.create_user(
         "staff", "staff@example.org", "correct horse battery", is_staff=True, is_superuser=True
     )
+
+
+class People:
+    """One user of each kind for the Warwickshire force, plus an outsider from another force."""
+
+    def __init__(self, force):
+        from django.contrib.auth import get_user_model
+
+        from inspections.models import Access, Force, GovernanceBoard, Membership, Role
+
+        User = get_user_model()
+
+        def person(username, access, target_force=force):
+            user = User.objects.create_user(username, f"{username}@example.org", "correct horse battery",
+                                            first_name=username.capitalize(), last_name="Tester")  # fmt: skip
+            Membership.objects.create(user=user, force=target_force, access=access)
+            return user
+
+        self.force = force
+        self.opcc = person("opcc", Access.OPCC_STAFF)
+        self.lead = person("lead", Access.FORCE_LEAD)
+        self.chair = person("chair", Access.BOARD_MEMBER)
+        self.member = person("member", Access.BOARD_MEMBER)
+        self.viewer = person("viewer", Access.VIEWER)
+        other = Force.objects.create(name="Elsewhere Constabulary", slug="elsewhere")
+        self.outsider = person("outsider", Access.OPCC_STAFF, other)
+        Role.objects.filter(force=force, title__in=["Head of Digital Forensics", "Head of People Services"]).update(
+            holder=self.lead
+        )
+        Role.objects.filter(force=force, title="Deputy Chief Constable").update(holder=self.chair)
+        GovernanceBoard.objects.get(force=force, name="Investigations, Standards and Outcomes meeting").members.add(
+            self.member
+        )
+
+    def all(self):
+        return {name: getattr(self, name) for name in ("opcc", "lead", "chair", "member", "viewer", "outsider")}
+
+
+@pytest.fixture
+def people(warwickshire):
+    return People(warwickshire)
+
+
+# Browser tests: Playwright drives Debian's Chromium (browser downloads do not work here).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": "/usr/bin/chromium",
+        "args": [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run",
+        ],
+    }  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "en-GB", "timezone_id": "Europe/London",
+            "viewport": {"width": 1280, "height": 900}}  # fmt: skip
+
+
+@pytest.fixture
+def screenshot(page):
+    """Save a full-page screenshot under test-artifacts/screenshots/ and return its path."""
+
+    def take(name):
+        path = ARTIFACTS / "screenshots" / f"{name}.png"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take

@@ -1,3 +1,4 @@
+from .evidence import EvidenceFile
 from .finding import Finding, FindingKind
 from .inspection import GradedJudgment, Inspection, InspectionKind, JudgmentLevel
 from .organisation import (
@@ -18,6 +19,7 @@ __all__ = [
     "Access",
     "BoardMeeting",
     "ChangeAction",
+    "EvidenceFile",
     "Finding",
     "FindingChange",
     "FindingKind",

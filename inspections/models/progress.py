@@ -37,6 +37,7 @@ class ProgressUpdate(models.Model):
 
 class ChangeAction(models.TextChoices):
     CREATED = "created", "Created"
+    PROGRESS = "progress", "Progress update"
     EDITED = "edited", "Edited"
     STATUS = "status", "Status changed"
     PROPOSED = "proposed", "Proposed as complete"

@@ -32,7 +32,7 @@ def _display(finding, field):
     return str(value)
 
 
-def _lock(finding, expected_version):
+def lock_for_edit(finding, expected_version):
     """Lock the row and refuse the write if it moved on since the user read version expected_version."""
     current = Finding.objects.select_for_update().get(pk=finding.pk)
     if expected_version is not None and current.version != expected_version:
@@ -45,10 +45,10 @@ def _lock(finding, expected_version):
     return current
 
 
-def _save(finding, fields, *, by, action, reason="", before=None):
+def save_audited(finding, fields, *, by, action, reason="", before=None, at=None):
     """Validate, save the named fields, raise the version and write one audit record per changed field."""
     finding.full_clean()
-    now = timezone.now()
+    now = at or timezone.now()
     Finding.objects.filter(pk=finding.pk).update(
         **{field: getattr(finding, field) for field in fields}, version=F("version") + 1, updated_at=now
     )
@@ -64,7 +64,7 @@ def _save(finding, fields, *, by, action, reason="", before=None):
     return finding
 
 
-def _snapshot(finding, fields):
+def snapshot(finding, fields):
     return {field: _display(finding, field) for field in fields}
 
 
@@ -75,13 +75,15 @@ ACTION_FOR_TARGET = {
 
 
 @transaction.atomic
-def change_status(finding, *, to, by, reason="", board=None, superseded_by=None, on=None, expected_version=None):
+def change_status(
+    finding, *, to, by, reason="", board=None, superseded_by=None, on=None, expected_version=None, at=None
+):
     """Move a finding to another status, as status.TRANSITIONS allows.
 
     `board` is the governance board whose decision this is (sign-off and return): it must govern
     the finding, directly or as a parent board, and `by` must chair it or sit on it.
     """
-    finding = _lock(finding, expected_version)
+    finding = lock_for_edit(finding, expected_version)
     to = Status(to)
     move = move_for(finding.status, to)
     if move is None:
@@ -99,22 +101,22 @@ def change_status(finding, *, to, by, reason="", board=None, superseded_by=None,
         _check_successor(finding, superseded_by)
 
     fields = ["status", "closed_on", "closed_by_board", "closure_reason", "superseded_by", "rag"]
-    before = _snapshot(finding, fields)
+    before = snapshot(finding, fields)
     was_status = finding.status
     finding.status = to
     finding.closed_on = (on or timezone.localdate()) if to in FINISHED_STATUSES else None
     finding.closed_by_board = board if to == Status.CLOSED else None
     finding.closure_reason = reason if to in (Status.CLOSED, Status.NO_LONGER_RELEVANT) else ""
     finding.superseded_by = superseded_by if to == Status.SUPERSEDED else None
-    if to == Status.CLOSED:
-        finding.rag = Rag.BLUE
+    if to in (Status.PENDING_SIGN_OFF, Status.CLOSED):
+        finding.rag = Rag.BLUE  # complete: proposed, then signed off
     elif finding.rag == Rag.BLUE and to not in (Status.PENDING_SIGN_OFF, Status.CLOSED):
         # Returned work is no longer complete; amber until the owner rates it again.
         finding.rag = Rag.AMBER if to == Status.IN_PROGRESS else ""
     action = ACTION_FOR_TARGET.get(to, ChangeAction.STATUS)
     if was_status == Status.PENDING_SIGN_OFF and to == Status.IN_PROGRESS:
         action = ChangeAction.RETURNED
-    return _save(finding, fields, by=by, action=action, reason=reason, before=before)
+    return save_audited(finding, fields, by=by, action=action, reason=reason, before=before, at=at)
 
 
 def _check_board_decision(finding, board, by):
@@ -150,7 +152,7 @@ def _check_successor(finding, successor):
 @transaction.atomic
 def revise_due_date(finding, *, due_date, by, reason, expected_version=None):
     """Set a new target date; the original from the report stays beside it."""
-    finding = _lock(finding, expected_version)
+    finding = lock_for_edit(finding, expected_version)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": "Say why the target date is being revised."})
@@ -158,16 +160,18 @@ def revise_due_date(finding, *, due_date, by, reason, expected_version=None):
         raise ValidationError({"due_date": "Give the new target date."})
     if not finding.is_open:
         raise ValidationError({"due_date": "The target date of a finished finding cannot be revised."})
-    before = _snapshot(finding, ["due_date"])
+    before = snapshot(finding, ["due_date"])
     finding.due_date = due_date
-    return _save(finding, ["due_date"], by=by, action=ChangeAction.DUE_DATE_REVISED, reason=reason, before=before)
+    return save_audited(
+        finding, ["due_date"], by=by, action=ChangeAction.DUE_DATE_REVISED, reason=reason, before=before
+    )
 
 
 @transaction.atomic
 def reassign(finding, *, by, owner=None, board=None, reason="", expected_version=None):
     """Give the finding a new owner and/or governing board."""
-    finding = _lock(finding, expected_version)
-    before = _snapshot(finding, ["owner", "board"])
+    finding = lock_for_edit(finding, expected_version)
+    before = snapshot(finding, ["owner", "board"])
     fields = []
     if owner is not None and owner.pk != finding.owner_id:
         finding.owner = owner
@@ -177,16 +181,18 @@ def reassign(finding, *, by, owner=None, board=None, reason="", expected_version
         fields.append("board")
     if not fields:
         raise ValidationError({"owner": "Choose a different owner or board."})
-    return _save(finding, fields, by=by, action=ChangeAction.REASSIGNED, reason=(reason or "").strip(), before=before)
+    return save_audited(
+        finding, fields, by=by, action=ChangeAction.REASSIGNED, reason=(reason or "").strip(), before=before
+    )
 
 
 @transaction.atomic
 def edit_response(finding, *, response, by, expected_version=None):
     """The force's response, as the tracker and the Section 55 letter show it."""
-    finding = _lock(finding, expected_version)
-    before = _snapshot(finding, ["response"])
+    finding = lock_for_edit(finding, expected_version)
+    before = snapshot(finding, ["response"])
     finding.response = (response or "").strip()
-    return _save(finding, ["response"], by=by, action=ChangeAction.RESPONSE_EDITED, before=before)
+    return save_audited(finding, ["response"], by=by, action=ChangeAction.RESPONSE_EDITED, before=before)
 
 
 def board_for_decision(finding, user):

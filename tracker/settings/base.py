@@ -138,6 +138,12 @@ CELERY_TASK_TIME_LIMIT = 600
 # Domain defaults (see inspections/timeframes.py and README).
 # A finding whose report gives no time frame is due this many months after publication.
 TRACKER_DEFAULT_DUE_MONTHS = int(env("TRACKER_DEFAULT_DUE_MONTHS", "12"))
+# Evidence and other uploads: the largest file accepted, in bytes.
+TRACKER_MAX_UPLOAD_BYTES = int(env("TRACKER_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024)))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Pages of the findings list.
+TRACKER_PAGE_SIZE = int(env("TRACKER_PAGE_SIZE", "50"))
 # Demo users and the demo loader exist only where this is switched on (the embedded mode).
 TRACKER_DEMO_ENABLED = False
 

@@ -1,0 +1,138 @@
+"""Forms for the work on a finding. Each carries the version the user read (optimistic locking)."""
+
+from django import forms
+
+from inspections.formstyle import TrackerFormMixin
+from inspections.models import Finding, GovernanceBoard, Role
+from inspections.status import OPEN_STATUSES, Rag
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        return [super(MultipleFileField, self).clean(item, initial) for item in files]
+
+
+def date_input():
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class FindingForm(TrackerFormMixin, forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, finding, **kwargs):
+        self.finding = finding
+        kwargs.setdefault("initial", {})
+        kwargs["initial"].setdefault("version", finding.version)
+        super().__init__(*args, **kwargs)
+
+
+EVIDENCE_HELP = "PDF, Word, Excel or images. You can choose several files."
+
+
+class ProgressUpdateForm(FindingForm):
+    narrative = forms.CharField(label="What has happened since the last update", widget=forms.Textarea)
+    rag = forms.ChoiceField(
+        label="RAG rating",
+        required=False,
+        choices=[("", "Not rated")] + [(value, label) for value, label in Rag.choices if value != Rag.BLUE],
+        help_text="Blue (complete) is set when the finding is proposed as complete.",
+    )
+    next_update_due = forms.DateField(label="Next update due", required=False, widget=date_input())
+    start_work = forms.BooleanField(label="Work on this finding has started (move it to In progress)", required=False)
+    evidence = MultipleFileField(label="Evidence", required=False, help_text=EVIDENCE_HELP)
+
+    def __init__(self, *args, finding, **kwargs):
+        kwargs.setdefault("initial", {}).update(rag=finding.rag if finding.rag != Rag.BLUE else "",
+                                                next_update_due=finding.next_update_due)  # fmt: skip
+        super().__init__(*args, finding=finding, **kwargs)
+        if finding.status != "awaiting_allocation":
+            del self.fields["start_work"]
+
+
+class ProposeCompleteForm(FindingForm):
+    reason = forms.CharField(
+        label="Why the finding is complete", widget=forms.Textarea,
+        help_text="The board reads this when it decides whether to sign the finding off.",
+    )  # fmt: skip
+    evidence = MultipleFileField(label="Evidence", required=False, help_text=EVIDENCE_HELP)
+
+
+class DecisionForm(FindingForm):
+    decision = forms.ChoiceField(
+        label="The board's decision",
+        choices=[("sign_off", "Sign off as closed"), ("return", "Return to the owner")],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(label="Reason", widget=forms.Textarea, help_text="Recorded in the finding's timeline.")
+
+
+class ReassignForm(FindingForm):
+    owner = forms.ModelChoiceField(queryset=Role.objects.none(), label="Owner (strategic force lead)")
+    board = forms.ModelChoiceField(queryset=GovernanceBoard.objects.none(), label="Governing board")
+    reason = forms.CharField(label="Reason", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, finding, **kwargs):
+        kwargs.setdefault("initial", {}).update(owner=finding.owner_id, board=finding.board_id)
+        super().__init__(*args, finding=finding, **kwargs)
+        force = finding.inspection.force_id
+        self.fields["owner"].queryset = Role.objects.filter(force_id=force).select_related("holder")
+        self.fields["board"].queryset = GovernanceBoard.objects.filter(force_id=force)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("owner") == self.finding.owner and data.get("board") == self.finding.board:
+            raise forms.ValidationError("Choose a different owner or governing board.")
+        return data
+
+
+class DueDateForm(FindingForm):
+    due_date = forms.DateField(label="New target date", widget=date_input())
+    reason = forms.CharField(label="Why the target date is revised", widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, finding, **kwargs):
+        kwargs.setdefault("initial", {}).update(due_date=finding.due_date)
+        super().__init__(*args, finding=finding, **kwargs)
+
+
+class ResponseForm(FindingForm):
+    response = forms.CharField(
+        label="The force's response", widget=forms.Textarea(attrs={"rows": 12}), required=False,
+        help_text="As published in the Section 55 response. Plain text: blank lines separate paragraphs.",
+    )  # fmt: skip
+
+    def __init__(self, *args, finding, **kwargs):
+        kwargs.setdefault("initial", {}).update(response=finding.response)
+        super().__init__(*args, finding=finding, **kwargs)
+
+
+class CloseForm(FindingForm):
+    outcome = forms.ChoiceField(
+        label="Outcome",
+        choices=[
+            ("superseded", "Superseded by a finding of a later inspection"),
+            ("no_longer_relevant", "Closed as no longer relevant"),
+        ],  # fmt: skip
+        widget=forms.RadioSelect,
+    )
+    superseded_by = forms.ModelChoiceField(
+        queryset=Finding.objects.none(), required=False, label="Superseded by",
+        help_text="Needed when the finding is superseded.",
+    )  # fmt: skip
+    reason = forms.CharField(label="Reason", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, finding, **kwargs):
+        super().__init__(*args, finding=finding, **kwargs)
+        self.fields["superseded_by"].queryset = (
+            Finding.objects.filter(inspection__force_id=finding.inspection.force_id, status__in=OPEN_STATUSES)
+            .exclude(inspection_id=finding.inspection_id)
+            .select_related("inspection")
+            .order_by("-inspection__published_on", "order")
+        )
+        self.fields["superseded_by"].label_from_instance = lambda f: f"{f.inspection}: {f.reference} – {f.text[:80]}"

@@ -1,0 +1,115 @@
+"""Progress on a finding: updates with evidence, proposals of completion and the board's decisions."""
+
+import hashlib
+from contextlib import contextmanager
+
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+
+from inspections.models import ChangeAction, EvidenceFile, ProgressUpdate
+from inspections.services import findings as finding_service
+from inspections.status import Rag, Status
+from inspections.uploads import check_upload
+
+
+def check_evidence(files):
+    """Check every file before anything is written; returns [(upload, FileType)]."""
+    checked, errors = [], []
+    for upload in files:
+        try:
+            checked.append((upload, check_upload(upload)))
+        except ValidationError as error:
+            errors.extend(error.messages)
+    if errors:
+        raise ValidationError({"evidence": errors})
+    return checked
+
+
+@contextmanager
+def _files_removed_on_failure():
+    """One transaction; files stored during it are deleted again if it rolls back."""
+    stored = []
+    try:
+        with transaction.atomic():
+            yield stored
+    except BaseException:
+        for name in stored:
+            default_storage.delete(name)
+        raise
+
+
+def _attach(update, checked, by, stored):
+    for upload, kind in checked:
+        digest = hashlib.sha256()
+        for chunk in upload.chunks():
+            digest.update(chunk)
+        upload.seek(0)
+        evidence = EvidenceFile(
+            update=update, original_name=upload.name[:255], content_type=kind.content_type,
+            size=upload.size, sha256=digest.hexdigest(), uploaded_by=by,
+        )  # fmt: skip
+        evidence.file.save(upload.name, upload, save=False)
+        stored.append(evidence.file.name)
+        evidence.save()
+
+
+def record_progress(finding, *, by, narrative, rag="", next_update_due=None, start_work=False, evidence=(),
+                    expected_version=None):  # fmt: skip
+    """A dated progress update: narrative, RAG, next update due, evidence; optionally starts the work.
+
+    Evidence is checked before anything is written, and nothing is kept if any part fails.
+    """
+    narrative = (narrative or "").strip()
+    if not narrative:
+        raise ValidationError({"narrative": "Write what has happened since the last update."})
+    if rag == Rag.BLUE:
+        raise ValidationError({"rag": "Blue means complete: propose the finding as complete instead."})
+    checked = check_evidence(evidence)
+    with _files_removed_on_failure() as stored:
+        finding = finding_service.lock_for_edit(finding, expected_version)
+        fields = ["rag", "next_update_due"]
+        before = finding_service.snapshot(finding, [*fields, "status"])
+        if start_work and finding.status == Status.AWAITING_ALLOCATION:
+            if not finding.owner_id:
+                raise ValidationError({"start_work": "Allocate an owner before work starts."})
+            finding.status = Status.IN_PROGRESS
+            fields.append("status")
+        finding.rag = rag or ""
+        finding.next_update_due = next_update_due
+        now = timezone.now()  # the update and the changes it makes share one moment on the timeline
+        finding_service.save_audited(finding, fields, by=by, action=ChangeAction.PROGRESS, before=before, at=now)
+        update = ProgressUpdate.objects.create(
+            finding=finding, author=by, written_at=now, narrative=narrative, status=finding.status,
+            rag=finding.rag, next_update_due=next_update_due,
+        )  # fmt: skip
+        _attach(update, checked, by, stored)
+    return update
+
+
+def propose_complete(finding, *, by, reason, evidence=(), expected_version=None):
+    """The owner proposes the finding as complete, with the reason and any evidence, for the board."""
+    checked = check_evidence(evidence)
+    now = timezone.now()  # the proposal's update and status change are one entry on the timeline
+    with _files_removed_on_failure() as stored:
+        finding = finding_service.change_status(
+            finding, to=Status.PENDING_SIGN_OFF, by=by, reason=reason, expected_version=expected_version, at=now
+        )
+        update = ProgressUpdate.objects.create(
+            finding=finding, author=by, written_at=now, narrative=reason.strip(), status=finding.status,
+            rag=finding.rag,
+        )  # fmt: skip
+        _attach(update, checked, by, stored)
+    return finding
+
+
+def decide(finding, *, by, sign_off, reason, expected_version=None):
+    """The governing board signs the finding off as closed, or returns it to the owner with a reason."""
+    board = finding_service.board_for_decision(finding, by)
+    if board is None:
+        raise ValidationError({"decision": "Only the chair or a member of the governing board can decide."})
+    return finding_service.change_status(
+        finding, to=Status.CLOSED if sign_off else Status.IN_PROGRESS, by=by, reason=reason, board=board,
+        expected_version=expected_version,
+    )  # fmt: skip
