@@ -15,6 +15,7 @@ from inspections.status import OPEN_STATUSES, Rag, Status
 
 YES_NO = (("yes", "Yes"), ("no", "No"))
 ANY = "Any"
+NOT_RATED = "none"
 
 
 def date_input():
@@ -49,12 +50,16 @@ class FindingFilter(django_filters.FilterSet):
     )
     inspection = django_filters.ModelChoiceFilter(queryset=Inspection.objects.none(), empty_label=ANY)
     kind = django_filters.ChoiceFilter(choices=FindingKind.choices, label="Type", empty_label=ANY)
-    area = django_filters.ChoiceFilter(field_name="judgment__name", label="Area", choices=(), empty_label=ANY)
+    area = django_filters.ChoiceFilter(
+        field_name="judgment__name", label="Area", choices=(), empty_label=ANY, null_label="No area"
+    )
     status = django_filters.MultipleChoiceFilter(
         choices=Status.choices, widget=forms.CheckboxSelectMultiple, help_text="Tick any number."
     )
-    rag = django_filters.ChoiceFilter(choices=Rag.choices, label="RAG", empty_label=ANY)
-    owner = django_filters.ModelChoiceFilter(queryset=Role.objects.none(), empty_label=ANY)
+    rag = django_filters.ChoiceFilter(
+        choices=[*Rag.choices, (NOT_RATED, "Not rated")], label="RAG", empty_label=ANY, method="filter_rag"
+    )
+    owner = django_filters.ModelChoiceFilter(queryset=Role.objects.none(), empty_label=ANY, null_label="No owner")
     board = django_filters.ModelChoiceFilter(
         queryset=GovernanceBoard.objects.none(), method="filter_board", label="Governing board", empty_label=ANY,
         help_text="Includes the boards below it.",
@@ -102,6 +107,9 @@ class FindingFilter(django_filters.FilterSet):
 
     def filter_q(self, queryset, name, value):
         return search(queryset, value)
+
+    def filter_rag(self, queryset, name, value):
+        return queryset.filter(rag="" if value == NOT_RATED else value)
 
     def filter_board(self, queryset, name, board):
         return queryset.filter(board_id__in=board.descendant_ids()) if board else queryset

@@ -19,6 +19,7 @@ from django.db.models import Q
 
 from inspections.models import (
     Access,
+    BoardMeeting,
     Finding,
     Force,
     GovernanceBoard,
@@ -94,6 +95,8 @@ def force_of(obj):
         return obj.force_id
     if isinstance(obj, Finding):
         return obj.inspection.force_id
+    if isinstance(obj, BoardMeeting):
+        return obj.board.force_id
     raise TypeError(f"No permission rules for {type(obj).__name__}.")
 
 
@@ -103,14 +106,7 @@ def is_owner(user, finding):
 
 def decides_for(user, finding):
     """The user chairs or sits on the finding's governing board or a board above it."""
-    if not finding.board_id:
-        return False
-    for board in finding.board.lineage():
-        if board.chair_role_id and board.chair_role.holder_id == user.pk:
-            return True
-        if board.members.filter(pk=user.pk).exists():
-            return True
-    return False
+    return bool(finding.board_id) and any(board.has_seat(user) for board in finding.board.lineage())
 
 
 def can(user, action, obj):
@@ -123,6 +119,9 @@ def can(user, action, obj):
         return True
     if access == Access.VIEWER:
         return False
+    if isinstance(obj, GovernanceBoard | BoardMeeting) and action == Action.DECIDE:
+        board = obj if isinstance(obj, GovernanceBoard) else obj.board
+        return any(b.has_seat(user) for b in board.lineage())
     if not isinstance(obj, Finding):
         return access == Access.OPCC_STAFF and action in OPCC_ACTIONS
     finding = obj

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from inspections.views import evidence, findings, inspections, pages
+from inspections.views import boards, evidence, findings, inspections, pages
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -19,4 +19,9 @@ urlpatterns = [
     path("findings/<int:pk>/response/", findings.edit_response, name="finding_response"),
     path("findings/<int:pk>/close/", findings.close_otherwise, name="finding_close"),
     path("evidence/<int:pk>/", evidence.download, name="evidence_download"),
+    # Dashboards, board meetings and packs (issue 6).
+    path("dashboard/", boards.force_dashboard, name="dashboard"),
+    path("boards/<int:pk>/", boards.board_dashboard, name="board_dashboard"),
+    path("boards/<int:board_pk>/meetings/<int:pk>/pack/", boards.meeting_pack, name="meeting_pack"),
+    path("boards/<int:board_pk>/meetings/<int:pk>/decisions/", boards.meeting_decisions, name="meeting_decisions"),
 ]

@@ -154,6 +154,14 @@ class GovernanceBoard(models.Model):
     def chair(self):
         return self.chair_role.holder if self.chair_role_id else None
 
+    def has_seat(self, user):
+        """Whether the user chairs this board or sits on it: who may record its decisions."""
+        if user is None or not user.is_active:
+            return False
+        if self.chair_role_id and self.chair_role.holder_id == user.pk:
+            return True
+        return self.members.filter(pk=user.pk).exists()
+
     def clean(self):
         errors = {}
         if self.parent_id and self.force_id and self.parent.force_id != self.force_id:

@@ -124,17 +124,8 @@ def _check_board_decision(finding, board, by):
         raise ValidationError({"board": "Only a governance board can make this decision; name the board."})
     if not finding.board_id or board.pk not in {b.pk for b in finding.board.lineage()}:
         raise ValidationError({"board": f"{board} does not govern {finding.reference}."})
-    if not board_decides_for(board, by):
+    if not board.has_seat(by):
         raise ValidationError({"board": f"Only the chair or a member of {board} can make this decision."})
-
-
-def board_decides_for(board, user):
-    """Whether a user may record decisions of this board: its chair, or one of its members."""
-    if user is None or not user.is_active:
-        return False
-    if board.chair_role_id and board.chair_role.holder_id == user.pk:
-        return True
-    return board.members.filter(pk=user.pk).exists()
 
 
 def _check_successor(finding, successor):
@@ -200,6 +191,6 @@ def board_for_decision(finding, user):
     if not finding.board_id:
         return None
     for board in finding.board.lineage():
-        if board_decides_for(board, user):
+        if board.has_seat(user):
             return GovernanceBoard.objects.get(pk=board.pk)
     return None

@@ -1,0 +1,233 @@
+"""The numbers a force or a governance board reviews, each with a link to exactly those findings.
+
+Every figure comes from an aggregate query; the number of queries does not depend on the data.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from urllib.parse import urlencode
+
+from django.db.models import Count, F, Q
+from django.db.models.functions import Greatest, TruncMonth
+from django.urls import reverse
+from django.utils import timezone
+
+from inspections.grading import compare_grades
+from inspections.models import Finding, GradedJudgment
+from inspections.status import OPEN_STATUSES, Rag, Status
+
+DUE_SOON_DAYS = 30
+LIST_LIMIT = 25  # rows shown in each list on the page; the link leads to all of them
+OPEN = [status.value for status in OPEN_STATUSES]
+
+
+@dataclass
+class Scope:
+    """What a dashboard covers: a force, or a board with the boards below it."""
+
+    title: str
+    findings: object  # a Finding queryset
+    params: dict  # the findings-list query parameters that select the same findings
+    force: object = None
+    board: object = None
+
+    def link(self, **params):
+        query = {**self.params, **{k: v for k, v in params.items() if v not in (None, "")}}
+        return f"{reverse('finding_list')}?{urlencode(query, doseq=True)}"
+
+
+def force_scope(force):
+    return Scope(force.name, Finding.objects.filter(inspection__force=force), {"force": force.pk}, force=force)
+
+
+def board_scope(board):
+    findings = Finding.objects.filter(board_id__in=board.descendant_ids())
+    return Scope(board.name, findings, {"board": board.pk}, force=board.force, board=board)
+
+
+@dataclass
+class Row:
+    label: str
+    counts: dict  # status value -> count, plus "overdue" and "open"
+    links: dict = field(default_factory=dict)
+
+
+def _grouped(scope, group_field, label_field, link_param, today):
+    """Open findings per group, by status, with overdue; one query."""
+    open_q = Q(status__in=OPEN)
+    annotations = {status: Count("pk", filter=Q(status=status)) for status in OPEN}
+    annotations["overdue"] = Count("pk", filter=open_q & Q(due_date__lt=today))
+    annotations["open"] = Count("pk", filter=open_q)
+    rows = []
+    values = scope.findings.values(group_field, label_field).annotate(**annotations).filter(open__gt=0)
+    for item in values.order_by(label_field):
+        key = item[group_field]
+        label = item[label_field] or "None"
+        base = {link_param: "null" if key is None else key}
+        links = {status: scope.link(status=status, **base) for status in OPEN}
+        links["open"] = scope.link(status=OPEN, **base)
+        links["overdue"] = scope.link(overdue="yes", **base)
+        rows.append(Row(label, {k: item[k] for k in [*OPEN, "overdue", "open"]}, links))
+    return rows
+
+
+def summary(scope, today=None):
+    today = today or timezone.localdate()
+    soon = today + timedelta(days=DUE_SOON_DAYS)
+    findings = scope.findings
+    open_q = Q(status__in=OPEN)
+    totals = findings.aggregate(
+        open=Count("pk", filter=open_q),
+        overdue=Count("pk", filter=open_q & Q(due_date__lt=today)),
+        due_soon=Count("pk", filter=open_q & Q(due_date__gte=today, due_date__lte=soon)),
+        pending=Count("pk", filter=Q(status=Status.PENDING_SIGN_OFF)),
+        carried=Count("pk", filter=open_q & Q(repeats__isnull=False)),
+    )
+    by_status = dict(findings.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
+    by_rag = dict(findings.filter(open_q).values_list("rag").annotate(n=Count("pk")).values_list("rag", "n"))
+    related = ["inspection", "owner", "owner__holder", "board"]
+    return {
+        "scope": scope,
+        "today": today,
+        "soon": soon,
+        "totals": totals,
+        "totals_links": {
+            "open": scope.link(status=OPEN),
+            "overdue": scope.link(overdue="yes"),
+            "due_soon": scope.link(status=OPEN, due_after=today.isoformat(), due_before=soon.isoformat()),
+            "pending": scope.link(status=Status.PENDING_SIGN_OFF.value),
+            "carried": scope.link(status=OPEN, carried_over="yes"),
+        },
+        "by_status": [
+            (status.label, by_status.get(status.value, 0), scope.link(status=status.value)) for status in Status
+        ],
+        "by_rag": [
+            (label, by_rag.get(value, 0), scope.link(status=OPEN, rag=value or "none"))
+            for value, label in [*Rag.choices, ("", "Not rated")]
+        ],
+        "per_inspection": _grouped(scope, "inspection_id", "inspection__title", "inspection", today),
+        "per_area": _grouped(scope, "judgment__name", "judgment__name", "area", today),
+        "per_owner": _grouped(scope, "owner_id", "owner__title", "owner", today),
+        "overdue": list(
+            findings.filter(open_q, due_date__lt=today).select_related(*related).order_by("due_date", "pk")[:LIST_LIMIT]
+        ),
+        "due_soon": list(
+            findings.filter(open_q, due_date__gte=today, due_date__lte=soon)
+            .select_related(*related)
+            .order_by("due_date", "pk")[:LIST_LIMIT]
+        ),
+        "pending": list(
+            findings.filter(status=Status.PENDING_SIGN_OFF)
+            .select_related(*related)
+            .order_by("due_date", "pk")[:LIST_LIMIT]
+        ),
+        "carried": carried_over(scope),
+        "trend": trend(scope, today),
+        "grades": grades_by_area(scope.force),
+    }
+
+
+CHAIN_DEPTH = 3  # earlier findings fetched with each carried-over one, in the same query
+
+
+def carried_over(scope):
+    """Open carried-over findings with the year first raised: 'raised 2019, repeated 2022'."""
+    related = ["inspection"] + ["__".join(["repeats"] * depth + ["inspection"]) for depth in range(1, CHAIN_DEPTH + 1)]
+    findings = (
+        scope.findings.filter(status__in=OPEN, repeats__isnull=False)
+        .select_related(*related)
+        .order_by("repeats__inspection__published_on", "pk")[:LIST_LIMIT]
+    )
+    rows = []
+    for finding in findings:
+        first, earlier = None, finding.repeats
+        for depth in range(1, CHAIN_DEPTH + 1):
+            first = earlier.inspection.published_on or first
+            if depth == CHAIN_DEPTH or not earlier.repeats_id:
+                break  # deeper links were not fetched; three reports back is as far as the page says
+            earlier = earlier.repeats
+        rows.append((finding, first, finding.inspection.published_on))
+    return rows
+
+
+def _month_counts(queryset, date_field):
+    rows = queryset.exclude(**{f"{date_field}__isnull": True}).annotate(month=TruncMonth(date_field))
+    return {
+        (item["month"].year, item["month"].month): item["n"]
+        for item in rows.values("month").annotate(n=Count("pk")).order_by()
+    }
+
+
+def months_between(first, last):
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        yield year, month
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def trend(scope, today):
+    """Open, closed and overdue counts month by month since the first inspection (four grouped queries).
+
+    Open at the end of a month: published by then and not finished by then. Overdue: open then and
+    past its target date. Target dates are the current ones: a revision moves the whole history.
+    """
+    findings = scope.findings.filter(inspection__published_on__isnull=False)
+    first = findings.order_by("inspection__published_on").values_list("inspection__published_on", flat=True).first()
+    if first is None:
+        return []
+    published = _month_counts(findings, "inspection__published_on")
+    closed = _month_counts(findings, "closed_on")
+    due = _month_counts(findings, "due_date")
+    due_then_closed = _month_counts(
+        findings.filter(closed_on__isnull=False, due_date__isnull=False).annotate(
+            settled=Greatest(F("due_date"), F("closed_on"))
+        ),
+        "settled",
+    )
+    rows, totals = [], Counter()
+    for key in months_between(first, today):
+        # Counts of events up to the end of this month; a due date in the month counts as passed
+        # at its end (the trend is monthly).
+        for name, source in (("published", published), ("closed", closed), ("due", due), ("settled", due_then_closed)):
+            totals[name] += source.get(key, 0)
+        rows.append(
+            {
+                "month": date(key[0], key[1], 1),
+                "open": totals["published"] - totals["closed"],
+                "closed": closed.get(key, 0),
+                "overdue": totals["due"] - totals["settled"],
+            }
+        )
+    return rows
+
+
+def grades_by_area(force):
+    """Each area's grade across the force's inspections, oldest first, with what improved or fell."""
+    if force is None:
+        return {"inspections": [], "rows": []}
+    # An inspection whose publication date is not known (e.g. the 2017 grades) counts as the oldest.
+    judgments = list(
+        GradedJudgment.objects.filter(inspection__force=force)
+        .select_related("inspection")
+        .order_by(F("inspection__published_on").asc(nulls_first=True), "inspection_id", "order")
+    )
+    inspections = list(dict.fromkeys(j.inspection for j in judgments))
+    row_of, rows = {}, []
+    for judgment in judgments:
+        earlier = judgment.compared_with_id and row_of.get(judgment.compared_with_id)
+        if not earlier:
+            earlier = next((r for r in rows if r["name"].lower() == judgment.name.lower()), None)
+        row = earlier or {"name": judgment.name, "cells": {}}
+        if not earlier:
+            rows.append(row)
+        row["name"] = judgment.name
+        row["cells"][judgment.inspection.pk] = judgment
+        row_of[judgment.pk] = row
+    table = []
+    for row in rows:
+        cells = [row["cells"].get(i.pk) for i in inspections]
+        graded = [c for c in cells if c and c.grade]
+        change = compare_grades(graded[-2].grade, graded[-1].grade) if len(graded) >= 2 else None
+        table.append({"name": row["name"], "cells": cells, "change": change})
+    return {"inspections": inspections, "rows": table}

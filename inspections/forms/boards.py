@@ -1,0 +1,49 @@
+from dataclasses import dataclass
+
+from django import forms
+
+from inspections.formstyle import TrackerFormMixin
+
+
+class MeetingForm(TrackerFormMixin, forms.Form):
+    held_on = forms.DateField(label="Date of the meeting", widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label="Note", required=False, max_length=200)
+
+    def __init__(self, *args, board, **kwargs):
+        self.board = board
+        super().__init__(*args, **kwargs)
+
+    def clean_held_on(self):
+        held_on = self.cleaned_data["held_on"]
+        if self.board.meetings.filter(held_on=held_on).exists():
+            raise forms.ValidationError("The board already meets on that day.")
+        return held_on
+
+
+class DecisionRowForm(TrackerFormMixin, forms.Form):
+    decision = forms.ChoiceField(
+        label="Decision",
+        required=False,
+        choices=[("", "No decision yet"), ("sign_off", "Sign off as closed"), ("return", "Return to the owner")],
+    )
+    reason = forms.CharField(label="Reason", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") and not (data.get("reason") or "").strip():
+            self.add_error("reason", "Give the board's reason for this decision.")
+        return data
+
+
+@dataclass
+class DecisionRow:
+    finding: object
+    form: DecisionRowForm
+
+
+def decision_rows(findings, data=None):
+    return [
+        DecisionRow(f, DecisionRowForm(data, prefix=f"finding-{f.pk}", initial={"version": f.version}))
+        for f in findings
+    ]

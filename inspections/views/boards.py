@@ -1,0 +1,124 @@
+"""Dashboards for a force and for each governance board, board meetings, packs and decisions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from inspections import boardpacks, charts, dashboard, permissions
+from inspections.forms.boards import MeetingForm, decision_rows
+from inspections.models import BoardMeeting
+from inspections.permissions import Action
+from inspections.services import findings as finding_service
+from inspections.services import progress as progress_service
+from inspections.status import Rag, Status
+
+RAG_COLOURS = {Rag.RED.label: "#d4351c", Rag.AMBER.label: "#f47738", Rag.GREEN.label: "#00703c",
+               Rag.BLUE.label: "#1d70b8", "Not rated": "#b1b4b6"}  # fmt: skip
+
+
+def _charts(data):
+    status_bars = charts.bar_chart(data["by_status"])
+    rag_bars = charts.bar_chart(data["by_rag"], colours=RAG_COLOURS)
+    trend = data["trend"]
+    lines = charts.line_chart(
+        [row["month"] for row in trend],
+        [
+            ("Open", "#1d70b8", [r["open"] for r in trend]),
+            ("Overdue", "#d4351c", [r["overdue"] for r in trend]),
+            ("Closed in the month", "#00703c", [r["closed"] for r in trend]),
+        ],  # fmt: skip
+    )
+    return {"status_chart": status_bars, "rag_chart": rag_bars, "trend_chart": lines}
+
+
+@login_required
+def force_dashboard(request):
+    forces = list(permissions.forces_for(request.user).order_by("name"))
+    if not forces:
+        return render(request, "boards/no_force.html")
+    chosen = request.GET.get("force")
+    force = next((f for f in forces if str(f.pk) == chosen), forces[0])
+    data = dashboard.summary(dashboard.force_scope(force))
+    boards = permissions.visible_boards(request.user).filter(force=force).select_related("parent", "chair_role")
+    context = {**data, **_charts(data), "forces": forces, "force": force, "boards": boards}
+    return render(request, "boards/dashboard.html", context)
+
+
+def _board(request, pk):
+    board = get_object_or_404(permissions.visible_boards(request.user).select_related("force", "chair_role"), pk=pk)
+    permissions.require(request.user, Action.VIEW, board)
+    return board
+
+
+@login_required
+def board_dashboard(request, pk):
+    board = _board(request, pk)
+    if request.method == "POST":
+        return _add_meeting(request, board)
+    data = dashboard.summary(dashboard.board_scope(board))
+    today = timezone.localdate()
+    meetings = list(board.meetings.order_by("held_on"))
+    context = {
+        **data, **_charts(data), "board": board, "force": board.force,
+        "sub_boards": board.children.all(),
+        "past_meetings": [m for m in meetings if m.held_on <= today][-6:][::-1],
+        "upcoming_meetings": [m for m in meetings if m.held_on > today][:6],
+        "can_manage": permissions.can(request.user, Action.MANAGE, board),
+        "can_decide": permissions.can(request.user, Action.DECIDE, board),
+        "meeting_form": MeetingForm(board=board),
+    }  # fmt: skip
+    return render(request, "boards/dashboard.html", context)
+
+
+def _add_meeting(request, board):
+    permissions.require(request.user, Action.MANAGE, board)
+    form = MeetingForm(request.POST, board=board)
+    if form.is_valid():
+        BoardMeeting.objects.create(board=board, held_on=form.cleaned_data["held_on"], note=form.cleaned_data["note"])
+        messages.success(request, f"Meeting on {form.cleaned_data['held_on']:%-d %B %Y} added.")
+        return redirect("board_dashboard", pk=board.pk)
+    return render(request, "boards/meeting_form.html", {"board": board, "form": form})
+
+
+def _meeting(request, board_pk, pk):
+    board = _board(request, board_pk)
+    return get_object_or_404(BoardMeeting.objects.select_related("board", "board__force"), board=board, pk=pk)
+
+
+@login_required
+def meeting_pack(request, board_pk, pk):
+    meeting = _meeting(request, board_pk, pk)
+    pack = boardpacks.build_pack(meeting)
+    context = {"pack": pack, "can_manage": permissions.can(request.user, Action.MANAGE, meeting.board),
+               "can_decide": permissions.can(request.user, Action.DECIDE, meeting.board)}  # fmt: skip
+    return render(request, "boards/pack.html", context)
+
+
+@login_required
+def meeting_decisions(request, board_pk, pk):
+    """At or after the meeting, the chair records the board's decision on each proposed item."""
+    meeting = _meeting(request, board_pk, pk)
+    if not permissions.can(request.user, Action.DECIDE, meeting.board):
+        raise PermissionDenied("Only the board's chair or members record its decisions.")
+    proposed = [f for f in boardpacks.build_pack(meeting).proposed if permissions.can(request.user, Action.DECIDE, f)]
+    rows = decision_rows(proposed, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and all(row.form.is_valid() for row in rows):
+        decided = [row for row in rows if row.form.cleaned_data["decision"]]
+        try:
+            with transaction.atomic():  # all the decisions, or none
+                for row in decided:
+                    data = row.form.cleaned_data
+                    reason = f"At the {meeting.board.name} meeting on {meeting.held_on:%-d %B %Y}: {data['reason']}"
+                    progress_service.decide(row.finding, by=request.user, sign_off=data["decision"] == "sign_off",
+                                            reason=reason, expected_version=data["version"])  # fmt: skip
+        except finding_service.StaleFindingError as stale:
+            messages.error(request, f"{stale} Nothing was recorded; reload the page and decide again.")
+        except ValidationError as error:
+            messages.error(request, "; ".join(error.messages))
+        else:
+            messages.success(request, f"{len(decided)} decision{'s' if len(decided) != 1 else ''} recorded.")
+            return redirect("meeting_pack", board_pk=meeting.board_id, pk=meeting.pk)
+    return render(request, "boards/decisions.html", {"meeting": meeting, "rows": rows, "statuses": Status})

@@ -1,0 +1,111 @@
+"""Board packs: what changed since the previous meeting, across the meeting boundary, and decisions."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+
+from inspections.boardpacks import CLOSING, build_pack
+from inspections.models import BoardMeeting, Finding, GovernanceBoard, ProgressUpdate
+from inspections.services import findings as finding_service
+from inspections.status import Status
+
+pytestmark = pytest.mark.django_db
+LONDON = ZoneInfo("Europe/London")
+
+
+def at(*args):
+    return datetime(*args, tzinfo=LONDON)
+
+
+@pytest.fixture
+def meetings(people):
+    wab = GovernanceBoard.objects.get(name="Warwickshire Assurance Board")
+    january = BoardMeeting.objects.create(board=wab, held_on=date(2026, 1, 13))
+    february = BoardMeeting.objects.create(board=wab, held_on=date(2026, 2, 10))
+    return wab, january, february
+
+
+def update(finding, author, when, text):
+    return ProgressUpdate.objects.create(finding=finding, author=author, written_at=when, narrative=text,
+                                         status=finding.status)  # fmt: skip
+
+
+def test_changes_since_the_previous_meeting_respect_the_boundary(people, meetings):
+    wab, january, february = meetings
+    digital = Finding.objects.get(inspection__title__contains="2019", reference="Rec 1.3")
+    update(digital, people.lead, at(2026, 1, 13, 23, 30), "Late on the January meeting day")
+    update(digital, people.lead, at(2026, 1, 14, 0, 30), "Just after midnight")
+    update(digital, people.lead, at(2026, 2, 10, 18, 0), "The evening of the February meeting")
+    update(digital, people.lead, at(2026, 2, 11, 9, 0), "The day after")
+    pack = build_pack(february)
+    assert pack.previous == january and pack.starts == date(2026, 1, 14)
+    assert [u.narrative for u in pack.updates] == ["Just after midnight", "The evening of the February meeting"]
+    assert [u.narrative for u in build_pack(january).updates] == ["Late on the January meeting day"]
+
+
+def test_pack_lists_status_changes_closures_overdue_and_proposals(people, meetings):
+    wab, january, february = meetings
+    digital = Finding.objects.get(inspection__title__contains="2019", reference="Rec 1.3")
+    update(digital, people.lead, at(2025, 12, 1, 10), "Roadmap agreed")
+    finding_service.change_status(digital, to=Status.PENDING_SIGN_OFF, by=people.lead, reason="Delivered.",
+                                  at=at(2026, 1, 20, 10))  # fmt: skip
+    abstraction = Finding.objects.get(inspection__title__startswith="PEEL 2021/22", reference="AFI 3")
+    finding_service.change_status(abstraction, to=Status.NO_LONGER_RELEVANT, by=people.opcc, reason="Policy ended.",
+                                  on=date(2026, 2, 2), at=at(2026, 2, 2, 10))  # fmt: skip
+    pack = build_pack(february)
+    assert [(c.finding.reference, c.field, c.after) for c in pack.status_changes] == [
+        ("Rec 1.3", "status", "Pending sign-off"), ("Rec 1.3", "rag", "Blue (complete)"),
+        ("AFI 3", "status", "Closed: no longer relevant"),
+    ]  # fmt: skip
+    assert [f.reference for f in pack.closures] == ["AFI 3"]
+    assert {f.reference for f in pack.proposed} == {"Rec 1.3", "AFI 2", "Rec 2.1"}
+    overdue = {f.reference: f for f in pack.overdue if f.inspection.title.startswith("Warwickshire")}
+    assert "Rec 1.3" in overdue and overdue["Rec 1.3"].latest_narrative == "Roadmap agreed"
+    assert len(pack.overdue) == 49  # every open finding (46 in progress, 3 pending) was past its date by then
+    assert pack.new_findings == []  # no report was published between the meetings
+    assert "46 in progress" in pack.summary_sentence and "3 pending sign-off" in pack.summary_sentence
+
+
+def test_pack_page_and_its_closing_line(client, people, meetings):
+    wab, january, february = meetings
+    client.force_login(people.viewer)
+    response = client.get(reverse("meeting_pack", args=[wab.pk, february.pk]))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Board pack: meeting of 10 February 2026" in body and CLOSING in body
+    assert body.index("Changes since the last meeting") < body.index("Overdue findings") < body.index(CLOSING)
+    client.force_login(people.outsider)
+    assert client.get(reverse("meeting_pack", args=[wab.pk, february.pk])).status_code == 404
+
+
+def test_chair_records_decisions_into_each_timeline(client, people, meetings):
+    wab, january, february = meetings
+    encompass = Finding.objects.get(inspection__title__contains="2019", reference="AFI 2")
+    plans = Finding.objects.get(inspection__title__contains="2019", reference="Rec 2.1")
+    url = reverse("meeting_decisions", args=[wab.pk, february.pk])
+    client.force_login(people.viewer)
+    assert client.post(url, {}).status_code == 403
+    client.force_login(people.chair)
+    form = client.get(url)
+    assert {row.finding.reference for row in form.context["rows"]} == {"AFI 2", "Rec 2.1"}
+    response = client.post(url, {
+        f"finding-{encompass.pk}-decision": "sign_off", f"finding-{encompass.pk}-reason": "",
+        f"finding-{encompass.pk}-version": encompass.version,
+        f"finding-{plans.pk}-decision": "return", f"finding-{plans.pk}-reason": "Plans superseded by the TOM.",
+        f"finding-{plans.pk}-version": plans.version,
+    })  # fmt: skip
+    assert response.status_code == 200 and "Give the board&#x27;s reason" in response.content.decode()
+    assert Finding.objects.get(pk=plans.pk).status == Status.PENDING_SIGN_OFF  # nothing half-saved
+    client.post(url, {
+        f"finding-{encompass.pk}-decision": "sign_off", f"finding-{encompass.pk}-reason": "Encompass embedded.",
+        f"finding-{encompass.pk}-version": encompass.version,
+        f"finding-{plans.pk}-decision": "return", f"finding-{plans.pk}-reason": "Plans superseded by the TOM.",
+        f"finding-{plans.pk}-version": plans.version,
+    })  # fmt: skip
+    encompass.refresh_from_db()
+    plans.refresh_from_db()
+    assert (encompass.status, plans.status) == (Status.CLOSED, Status.IN_PROGRESS)
+    reason = encompass.changes.get(field="status").reason
+    assert reason == "At the Warwickshire Assurance Board meeting on 10 February 2026: Encompass embedded."
