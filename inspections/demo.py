@@ -4,7 +4,7 @@ Only ever runs where settings.TRACKER_DEMO_ENABLED is on (the embedded settings 
 """
 
 import calendar
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -14,7 +14,8 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
-from inspections.models import Access, BoardMeeting, Force, GovernanceBoard, Membership, Role
+from inspections.models import Access, BoardMeeting, Force, GovernanceBoard, Membership, ProgressUpdate, Role
+from inspections.status import Rag
 from inspections.timeframes import add_months
 
 FIXTURES = sorted(str(path) for path in (Path(settings.BASE_DIR) / "fixtures").glob("*.json"))
@@ -89,5 +90,49 @@ def load_demo(stdout=None):
         for offset in range(-6, 7):
             month = add_months(today.replace(day=1), offset)
             BoardMeeting.objects.get_or_create(board=board, held_on=second_tuesday(month.year, month.month))
+    if not ProgressUpdate.objects.filter(finding__inspection__force=force).exists():
+        demo_activity(force, today)
     if stdout:
         stdout.write(f"Demo data loaded: users {', '.join([*DEMO_USERS, 'admin'])}.")
+
+
+# Invented progress on the 2021/22 areas for improvement, so the demo's lists, timelines and
+# dashboards show a tracker in use. (reference, RAG, narrative, revised target in months, or None)
+DEMO_PROGRESS = [
+    ("AFI 4", Rag.AMBER, "Repeat-caller flag added to the contact system; call-handler training under way.", 6),
+    ("AFI 5", Rag.GREEN, "Advice scripts on evidence and crime prevention published to call handlers.", None),
+    ("AFI 6", Rag.RED, "Priority calls still attended late; a demand review reports to the next board.", 9),
+    ("AFI 7", Rag.AMBER, "THRIVE template built into the control-room system; dip sampling starts next month.", 6),
+    ("AFI 9", Rag.AMBER, "Investigation plan template mandated; supervisors' compliance audited monthly.", 4),
+    ("AFI 13", Rag.GREEN, "Two additional CSE investigators in post; backlog of unallocated cases cleared.", None),
+    ("AFI 15", Rag.RED, "Bail and RUI dashboard rebuilt but not yet used by supervisors.", 6),
+    ("AFI 20", Rag.AMBER, "New performance development review process agreed by the People Services Board.", 12),
+    ("AFI 21", Rag.GREEN, "IT strategy reviewed; benefits register reported quarterly.", None),
+]  # fmt: skip
+
+
+def demo_activity(force, today):
+    from inspections.services import findings as finding_service
+    from inspections.services import progress as progress_service
+
+    peel = force.inspections.get(title__startswith="PEEL 2021/22")
+    opcc = get_user_model().objects.get(username="opcc")
+    next_board = BoardMeeting.objects.filter(board__force=force, board__parent__isnull=True, held_on__gt=today).first()
+    for reference, rag, narrative, months in DEMO_PROGRESS:
+        finding = peel.findings.get(reference=reference)
+        author = finding.owner.holder or opcc
+        if months:
+            finding = finding_service.revise_due_date(
+                finding, due_date=add_months(today, months), by=opcc,
+                reason="Revised with the owner at the assurance board: the original date was not achievable.",
+            )  # fmt: skip
+        progress_service.record_progress(
+            finding, by=author, narrative=narrative, rag=rag,
+            next_update_due=next_board.held_on - timedelta(days=1) if next_board else None,
+        )  # fmt: skip
+    # The strategic planning AFI on demand was delivered and is awaiting the board's sign-off.
+    demand = peel.findings.get(reference="AFI 22")
+    progress_service.propose_complete(
+        demand, by=demand.owner.holder or opcc,
+        reason="Demand model completed and built into resourcing and leave processes; evidence in the board paper.",
+    )  # fmt: skip

@@ -5,7 +5,7 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 
 from inspections.demo import load_demo
-from inspections.models import Finding, Force, GovernanceBoard, Membership, ProgressUpdate, Role
+from inspections.models import Finding, FindingChange, Force, GovernanceBoard, Membership, ProgressUpdate, Role
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +36,10 @@ def test_demo_loads_the_fixtures_and_one_user_of_each_kind():
     assert wab.meetings.count() == 13
     assert Role.objects.filter(holder__username="lead").count() == 4
     assert not Role.objects.filter(holder__isnull=True).exists()
+    # Invented progress on the 2021/22 findings, made through the services (with audit records).
+    assert ProgressUpdate.objects.count() == 10
+    assert Finding.objects.filter(status="pending_sign_off").count() == 3
+    assert FindingChange.objects.filter(action="due_date_revised").count() == 6
 
 
 def test_generate_data_is_deterministic_and_replaceable():

@@ -47,3 +47,14 @@ def test_page_queries_do_not_grow_at_national_scale(client, national):
     assert max(list_all, list_filtered, list_searched) <= 12
     assert max(detail_plain, detail_carried) <= 12
     assert inspections <= 6 and inspection <= 10
+
+
+def test_dashboard_queries_do_not_depend_on_the_data(client, national, warwickshire):
+    from inspections.models import Force
+
+    client.force_login(national)
+    small = queries(client, reverse("dashboard"), {"force": warwickshire.pk})
+    synthetic = Force.objects.filter(slug__startswith="synthetic-").first()
+    large = queries(client, reverse("dashboard"), {"force": synthetic.pk})
+    print(f"dashboard queries: Warwickshire {small}, a synthetic force {large}")
+    assert small == large <= 25

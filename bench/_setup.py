@@ -1,0 +1,47 @@
+"""Shared set-up for benchmark scripts: a database holding the national-scale synthetic data set.
+
+Run a benchmark with the project's virtual environment, against a database of its own, e.g.
+    createdb -h 127.0.0.1 -U postgres tracker_bench
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/tracker_bench .venv/bin/python bench/dashboard.py
+The first run migrates, loads the Warwickshire fixtures and generates the data set (about 15 s).
+"""
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings.test")
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/tracker_bench")
+
+
+def national_data():
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from inspections.models import Force
+    from inspections.synthetic import synthetic_forces
+
+    call_command("migrate", verbosity=0)
+    if not Force.objects.filter(slug="warwickshire").exists():
+        call_command("loaddata", *sorted(str(p) for p in (ROOT / "fixtures").glob("*.json")), verbosity=0)
+    if not synthetic_forces().exists():
+        started = time.perf_counter()
+        call_command("generate_data", forces=43, inspections_per_force=8, seed=1, verbosity=0)
+        print(f"generated the national data set in {time.perf_counter() - started:.1f} s")
+
+
+def timed(function, repeat=15):
+    """(median, min) wall time in milliseconds of `repeat` calls, after one warm-up call."""
+    function()
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times), min(times)

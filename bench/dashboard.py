@@ -1,0 +1,51 @@
+"""Dashboard cost at national scale: page time against the time of its SQL run directly.
+
+The page's server time is measured through Django's test client (no network); the database
+floor is the same SQL statements, captured from a page render, executed on their own.
+"""
+
+from _setup import national_data, timed
+
+national_data()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import reverse  # noqa: E402
+
+from inspections.models import Finding, GovernanceBoard  # noqa: E402
+from inspections.synthetic import synthetic_forces  # noqa: E402
+
+User = get_user_model()
+user, _ = User.objects.get_or_create(username="bench-superuser", defaults={"is_superuser": True, "is_staff": True})
+client = Client()
+client.force_login(user)
+
+force = synthetic_forces().order_by("slug").first()
+board = GovernanceBoard.objects.filter(force=force, parent__isnull=True).first()
+pages = {
+    f"force dashboard ({force.name})": f"{reverse('dashboard')}?force={force.pk}",
+    f"board dashboard ({board.name}, {force.name})": reverse("board_dashboard", args=[board.pk]),
+}
+print(f"data: {Finding.objects.count()} findings in {synthetic_forces().count() + 1} forces")
+for label, url in pages.items():
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    statements = [q["sql"] for q in captured.captured_queries]
+
+    def page(url=url):
+        client.get(url)
+
+    def sql(statements=statements):
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
+                cursor.fetchall() if cursor.description else None
+
+    page_median, page_best = timed(page)
+    sql_median, sql_best = timed(sql)
+    print(
+        f"{label}: {len(statements)} queries; page {page_median:.0f} ms median ({page_best:.0f} best); "
+        f"SQL alone {sql_median:.0f} ms median ({sql_best:.0f} best); page/SQL ratio {page_median / sql_median:.1f}"
+    )
