@@ -87,7 +87,8 @@ def _stale(request, form_class, finding, stale, title, submit):
     data["version"] = stale.finding.version
     form = form_class(data, finding=stale.finding)
     form.is_valid()
-    context = {"finding": stale.finding, "form": form, "title": title, "submit": submit, "stale": stale}
+    context = {"finding": stale.finding, "form": form, "title": title, "submit": submit, "stale": stale,
+               "files_dropped": bool(request.FILES)}  # fmt: skip
     return render(request, "findings/action_form.html", context, status=409)
 
 
