@@ -48,8 +48,11 @@ def _apply_errors(form, error):
 def _page_context(request, inspection, response, **forms):
     can_manage = permissions.can(request.user, Action.MANAGE, inspection)
     body = local_policing_body_of(inspection, required=False)
-    missing = list(inspection.findings.filter(response__regex=r"^\s*$").select_related("judgment").order_by("order"))
+    missing = list(
+        inspection.findings.filter(response__regex=r"^\s*$").select_related("judgment", "owner").order_by("order")
+    )
     for finding in missing:
+        finding.inspection = inspection  # for the permission check, without a query per finding
         finding.can_edit_response = permissions.can(request.user, Action.EDIT_RESPONSE, finding)
     context = {
         "inspection": inspection,
