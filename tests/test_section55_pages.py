@@ -426,3 +426,18 @@ def test_the_page_takes_a_bounded_number_of_queries(client, people, who, inspect
     client.force_login(people[who])
     with django_assert_max_num_queries(18):  # no query per finding (the 2021/22 one lists 22 missing)
         assert client.get(reverse("section55", args=[inspection_id])).status_code == 200
+
+
+def test_a_render_that_never_started_is_shown_as_stalled(client, people, peel_2022, staff_user, settings):
+    with time_machine.travel(date(2024, 1, 1), tick=False):
+        document = document_services.request_render(kind="section55_letter", inspection=peel_2022, by=staff_user)
+    client.force_login(people["opcc"])
+    page = client.get(reverse("document", args=[document.pk])).content.decode()
+    assert "seems to have stopped" in page and 'http-equiv="refresh"' not in page
+
+
+def test_the_command_names_an_unknown_inspection(db):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="There is no inspection with id 999"):
+        call_command("render_section55", "999", "--out", "/dev/null")
