@@ -1,53 +1,24 @@
-"""The Section 55 pages: who may read and write, the draft, final, sent, published, rendering through
-the task, downloads and the finding response page."""
+"""The Section 55 pages: who may read and write, the draft, final, sent and published, the inspection
+panel and the finding response page."""
 
-import hashlib
-import io
 from datetime import date
 
 import pytest
 import time_machine
 from django.template.loader import render_to_string
 from django.urls import reverse
-from PIL import Image
 
-from inspections.models import Access, Membership, RenderedDocument, RenderStatus, Section55Response
+from inspections.models import RenderedDocument, Section55Response
 from inspections.services import documents as document_services
-from tests.factories import FindingFactory, MembershipFactory, UserFactory
+from tests.factories import FindingFactory
+from tests.section55_support import draft_data, make_people
 
 pytestmark = pytest.mark.django_db
 
 
-def member(force, access, username):
-    user = UserFactory(username=username)
-    Membership.objects.create(user=user, force=force, access=access)
-    return user
-
-
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
-@pytest.fixture
-def eager_celery():
-    from tracker.celery import app
-
-    before = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield app
-    app.conf.task_always_eager = before
-
-
 @pytest.fixture
 def people(warwickshire):
-    return {
-        "opcc": member(warwickshire, Access.OPCC_STAFF, "olivia"),
-        "viewer": member(warwickshire, Access.VIEWER, "victor"),
-        "lead": member(warwickshire, Access.FORCE_LEAD, "leon"),
-        "outsider": MembershipFactory(access=Access.OPCC_STAFF).user,  # OPCC staff of another force
-    }
+    return make_people(warwickshire)
 
 
 @pytest.fixture
@@ -56,29 +27,10 @@ def peel_2022(warwickshire):
     return warwickshire.inspections.get(pk=3)
 
 
-def draft_data(**overrides):
-    data = {
-        "version": "", "our_reference": "PCC22 10/7", "your_reference": "PEEL 2021/22", "letter_date": "2022-12-01",
-        "salutation": "Dear Inspector / Minister,", "pcc_introduction": "I welcome the report.",
-        "pcc_comments": "- first point\n- second point", "chief_constable_introduction": "The force accepts it.",
-        "governance_summary": "Governed by the Warwickshire Assurance Board.", "pcc_response": "I will monitor it.",
-        "signatory_name": "Jordan Hale", "signatory_title": "Police and Crime Commissioner",
-        "comments_invited_on": "", "comments_due_on": "", "response_lead": "",
-    }  # fmt: skip
-    data.update(overrides)
-    return data
-
-
-def png_bytes(size=(120, 40), image_format="PNG"):
-    buffer = io.BytesIO()
-    Image.new("RGB", size, "white").save(buffer, format=image_format)
-    return buffer.getvalue()
-
-
-def upload(name, content, content_type="image/png"):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    return SimpleUploadedFile(name, content, content_type=content_type)
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
 
 
 # --- Who may do what -----------------------------------------------------------------------------
@@ -258,129 +210,6 @@ def test_the_inspection_panel_counts_down_to_the_deadline(peel_2022, today, expe
     assert "Not started" in panel
 
 
-# --- Rendering ---------------------------------------------------------------------------------
-
-
-def test_render_runs_the_task_and_the_pdf_downloads(
-    client, people, peel_2022, media, eager_celery, django_capture_on_commit_callbacks
-):
-    client.force_login(people["opcc"])
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("section55_render", args=[peel_2022.pk]))
-    document = RenderedDocument.objects.get()
-    assert response.status_code == 302 and response["Location"] == reverse("document", args=[document.pk])
-    assert document.status == RenderStatus.DONE and document.version == 1 and document.label == "Draft"
-    assert document.created_by == people["opcc"] and document.file.name.startswith("documents/section55_letter/")
-    status = client.get(response["Location"]).content.decode()
-    assert "The PDF is ready." in status and 'http-equiv="refresh"' not in status
-    client.force_login(people["viewer"])  # viewers may read what was rendered
-    download = client.get(reverse("document_download", args=[document.pk]))
-    content = b"".join(download.streaming_content)
-    assert download["Content-Type"] == "application/pdf" and content.startswith(b"%PDF")
-    assert hashlib.sha256(content).hexdigest() == document.sha256 == download["X-Document-SHA256"]
-    assert "attachment" in download["Content-Disposition"]
-    versions = client.get(reverse("section55", args=[peel_2022.pk])).content.decode()
-    assert document.sha256[:12] in versions
-
-
-def test_a_queued_render_page_refreshes_itself(client, people, peel_2022, staff_user):
-    document = document_services.request_render(kind="section55_letter", inspection=peel_2022, by=staff_user)
-    client.force_login(people["viewer"])
-    page = client.get(reverse("document", args=[document.pk])).content.decode()
-    assert '<meta http-equiv="refresh" content="2">' in page and "Waiting for the renderer" in page
-    assert client.get(reverse("document_download", args=[document.pk])).status_code == 404
-    second = document_services.request_render(kind="section55_letter", inspection=peel_2022, by=staff_user)
-    assert second.version == 2
-
-
-def test_render_with_the_broker_down_says_so(
-    client, people, peel_2022, django_capture_on_commit_callbacks, monkeypatch
-):
-    from kombu.exceptions import OperationalError
-
-    from inspections.tasks import documents as document_tasks
-
-    def unreachable(*args, **kwargs):
-        raise OperationalError("Error 111 connecting to redis")
-
-    monkeypatch.setattr(document_tasks.render_document, "delay", unreachable)
-    client.force_login(people["opcc"])
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("section55_render", args=[peel_2022.pk]))
-    document = RenderedDocument.objects.get()
-    assert document.status == RenderStatus.FAILED and "could not be queued" in document.error
-
-
-def test_a_render_without_a_letterhead_fails_with_the_reason(peel_2022, staff_user, media):
-    peel_2022.force.local_policing_body.delete()
-    document = document_services.request_render(kind="section55_letter", inspection=peel_2022, by=staff_user)
-    document = document_services.render(document.pk)
-    assert document.status == RenderStatus.FAILED
-    assert "Warwickshire Police has no local policing body recorded" in document.error
-    assert document_services.render(document.pk).status == RenderStatus.FAILED  # a second run changes nothing
-
-
-# --- Signature images -----------------------------------------------------------------------------
-
-
-def test_a_png_signature_is_stored_served_to_members_and_printed(client, people, peel_2022, media, settings):
-    client.force_login(people["opcc"])
-    url = reverse("section55", args=[peel_2022.pk])
-    data = draft_data(signature_upload=upload("../../evil name.png", png_bytes()))
-    assert client.post(url, data).status_code == 302
-    saved = Section55Response.objects.get(inspection=peel_2022)
-    assert saved.signature.name.startswith("section55/signatures/inspection-3-") and saved.signature.name.endswith(
-        ".png"
-    )
-    assert (media / saved.signature.name).read_bytes().startswith(b"\x89PNG")
-    client.force_login(people["viewer"])
-    image = client.get(reverse("section55_signature", args=[peel_2022.pk]))
-    assert (
-        image.status_code == 200
-        and image["Content-Type"] == "image/png"
-        and image["Cache-Control"] == "private, no-store"
-    )
-    client.force_login(people["outsider"])
-    assert client.get(reverse("section55_signature", args=[peel_2022.pk])).status_code == 404
-
-    from inspections.documents.section55 import render_letter_html
-
-    assert 'src="data:image/png;base64,' in render_letter_html(saved)
-
-
-@pytest.mark.parametrize(
-    ("name", "content", "message"),
-    [
-        ("sig.png", b"<svg onload=alert(1)></svg>", "Upload a PNG or JPEG image; this file is neither."),
-        ("sig.gif", b"GIF89a" + b"\x00" * 40, "Upload a PNG or JPEG image; this file is neither."),
-        ("sig.png", b"\x89PNG\r\n\x1a\n" + b"garbage" * 10, "The image is damaged or not a real PNG or JPEG."),
-        ("sig.jpg", png_bytes(), "Upload a PNG or JPEG image"),  # wrong name is fine: content decides
-    ],
-)
-def test_bad_signature_uploads_are_refused_and_nothing_is_saved(
-    client, people, peel_2022, media, name, content, message
-):
-    client.force_login(people["opcc"])
-    response = client.post(
-        reverse("section55", args=[peel_2022.pk]), draft_data(signature_upload=upload(name, content))
-    )
-    if name == "sig.jpg":  # a real PNG named .jpg is accepted, stored as .png
-        assert response.status_code == 302
-        assert Section55Response.objects.get(inspection=peel_2022).signature.name.endswith(".png")
-        return
-    assert response.status_code == 400 and message in response.content.decode()
-    assert not Section55Response.objects.filter(inspection=peel_2022).exists()
-    assert not list(media.rglob("*.*"))
-
-
-def test_an_oversized_signature_is_refused(client, people, peel_2022, media, settings):
-    settings.SECTION55_SIGNATURE_MAX_BYTES = 1024
-    client.force_login(people["opcc"])
-    big = png_bytes(size=(400, 400), image_format="JPEG")
-    response = client.post(reverse("section55", args=[peel_2022.pk]), draft_data(signature_upload=upload("s.jpg", big)))
-    assert response.status_code == 400 and "the limit is 1 KB" in response.content.decode()
-
-
 # --- A finding's response ---------------------------------------------------------------------------
 
 
@@ -426,14 +255,6 @@ def test_the_page_takes_a_bounded_number_of_queries(client, people, who, inspect
     client.force_login(people[who])
     with django_assert_max_num_queries(18):  # no query per finding (the 2021/22 one lists 22 missing)
         assert client.get(reverse("section55", args=[inspection_id])).status_code == 200
-
-
-def test_a_render_that_never_started_is_shown_as_stalled(client, people, peel_2022, staff_user, settings):
-    with time_machine.travel(date(2024, 1, 1), tick=False):
-        document = document_services.request_render(kind="section55_letter", inspection=peel_2022, by=staff_user)
-    client.force_login(people["opcc"])
-    page = client.get(reverse("document", args=[document.pk])).content.decode()
-    assert "seems to have stopped" in page and 'http-equiv="refresh"' not in page
 
 
 def test_the_command_names_an_unknown_inspection(db):
