@@ -18,8 +18,9 @@ from .inspection import Inspection
 
 
 class DocumentKind(models.TextChoices):
+    """Each kind has a builder in inspections/documents/registry.py (board papers: add the kind there too)."""
+
     SECTION55_LETTER = "section55_letter", "Section 55 response letter"
-    BOARD_PAPER = "board_paper", "Board paper"
 
 
 class RenderStatus(models.TextChoices):
