@@ -19,6 +19,7 @@ from inspections.models import (
     Membership,
     MonitoringPeriod,
     ProgressUpdate,
+    RenderedDocument,
     Role,
     Section55Response,
 )
@@ -221,8 +222,27 @@ class FindingChangeAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 @admin.register(Section55Response)
 class Section55ResponseAdmin(admin.ModelAdmin):
-    list_display = ["inspection", "comments_due_on", "response_lead", "sent_on", "published_on"]
-    list_filter = ["inspection__force"]
+    list_display = [
+        "inspection",
+        "status",
+        "letter_date",
+        "comments_due_on",
+        "response_lead",
+        "sent_on",
+        "published_on",
+    ]
+    list_filter = ["status", "inspection__force"]
     list_select_related = ["inspection", "response_lead"]
     raw_id_fields = ["inspection", "response_lead"]
+    readonly_fields = ["status", "version", "finalised_at", "finalised_by", "updated_at", "updated_by"]
     formfield_overrides = HTTPS_URLS
+
+
+@admin.register(RenderedDocument)
+class RenderedDocumentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Rendered versions are kept as they were produced; download them from the Section 55 page."""
+
+    list_display = ["kind", "inspection", "version", "label", "status", "created_by", "created_at", "sha256"]
+    list_filter = ["kind", "status", "inspection__force"]
+    list_select_related = ["inspection", "created_by"]
+    exclude = ["file"]  # no public media URL: files are served only through the permission-checked view

@@ -25,6 +25,7 @@ from inspections.models import (
     GovernanceBoard,
     Inspection,
     Membership,
+    RenderedDocument,
 )
 from inspections.status import OPEN_STATUSES, Status
 
@@ -39,6 +40,8 @@ class Action(StrEnum):
     REVISE_DUE_DATE = "revise_due_date"
     EDIT_RESPONSE = "edit_response"
     MANAGE = "manage"  # inspections of a force: Section 55 letters, imports, exports, board packs
+    # Rendered documents (RenderedDocument) follow their inspection's (or subject's) force: VIEW to
+    # download a version, MANAGE on the inspection to render one.
     SEE_REMINDERS = "see_reminders"  # the force's reminder preview, log and problems
 
 
@@ -97,6 +100,13 @@ def force_of(obj):
         return obj.inspection.force_id
     if isinstance(obj, BoardMeeting):
         return obj.board.force_id
+    if isinstance(obj, RenderedDocument):
+        # A rendered letter or paper belongs to its inspection's force, or to its subject's.
+        if obj.inspection_id:
+            return obj.inspection.force_id
+        if obj.subject is not None:
+            return force_of(obj.subject)
+        raise TypeError("A rendered document without a subject has no force.")
     raise TypeError(f"No permission rules for {type(obj).__name__}.")
 
 

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from inspections.views import boards, evidence, findings, inspections, pages
+from inspections.views import boards, documents, evidence, findings, inspections, pages, section55
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -24,4 +24,22 @@ urlpatterns = [
     path("boards/<int:pk>/", boards.board_dashboard, name="board_dashboard"),
     path("boards/<int:board_pk>/meetings/<int:pk>/pack/", boards.meeting_pack, name="meeting_pack"),
     path("boards/<int:board_pk>/meetings/<int:pk>/decisions/", boards.meeting_decisions, name="meeting_decisions"),
+    # Section 55 response letters (issue 5) and rendered documents.
+    path("inspections/<int:inspection_id>/section55/", section55.section55_page, name="section55"),
+    path("inspections/<int:inspection_id>/section55/preview/", section55.section55_preview, name="section55_preview"),
+    path("inspections/<int:inspection_id>/section55/render/", section55.section55_render, name="section55_render"),
+    path("inspections/<int:inspection_id>/section55/final/", section55.section55_final, name="section55_final"),
+    path("inspections/<int:inspection_id>/section55/sent/", section55.section55_sent, name="section55_sent"),
+    path(
+        "inspections/<int:inspection_id>/section55/published/",
+        section55.section55_published,
+        name="section55_published",
+    ),  # fmt: skip
+    path(
+        "inspections/<int:inspection_id>/section55/signature/",
+        section55.section55_signature,
+        name="section55_signature",
+    ),  # fmt: skip
+    path("documents/<int:pk>/", documents.document_status, name="document"),
+    path("documents/<int:pk>/download/", documents.document_download, name="document_download"),
 ]

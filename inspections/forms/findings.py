@@ -2,6 +2,7 @@
 
 from django import forms
 
+from inspections.forms.section55 import FREE_TEXT_HINT, MAX_FREE_TEXT
 from inspections.formstyle import TrackerFormMixin
 from inspections.models import Finding, GovernanceBoard, Role
 from inspections.status import OPEN_STATUSES, Rag
@@ -104,7 +105,8 @@ class DueDateForm(FindingForm):
 class ResponseForm(FindingForm):
     response = forms.CharField(
         label="The force's response", widget=forms.Textarea(attrs={"rows": 12}), required=False,
-        help_text="As published in the Section 55 response. Plain text: blank lines separate paragraphs.",
+        max_length=MAX_FREE_TEXT,
+        help_text=f"As it appears in the tracker and the Section 55 letter. {FREE_TEXT_HINT}",
     )  # fmt: skip
 
     def __init__(self, *args, finding, **kwargs):

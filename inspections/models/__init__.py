@@ -1,3 +1,4 @@
+from .documents import DocumentKind, RenderedDocument, RenderStatus
 from .evidence import EvidenceFile
 from .finding import Finding, FindingKind
 from .inspection import GradedJudgment, Inspection, InspectionKind, JudgmentLevel
@@ -13,12 +14,14 @@ from .organisation import (
     Role,
 )
 from .progress import ChangeAction, FindingChange, ProgressUpdate
-from .section55 import SECTION_55_DAYS, Section55Response, section55_deadline
+from .section55 import DEFAULT_SALUTATION, SECTION_55_DAYS, LetterStatus, Section55Response, section55_deadline
 
 __all__ = [
     "Access",
     "BoardMeeting",
     "ChangeAction",
+    "DEFAULT_SALUTATION",
+    "DocumentKind",
     "EvidenceFile",
     "Finding",
     "FindingChange",
@@ -29,11 +32,14 @@ __all__ = [
     "Inspection",
     "InspectionKind",
     "JudgmentLevel",
+    "LetterStatus",
     "LocalPolicingBody",
     "Membership",
     "MonitoringPeriod",
     "MonitoringState",
     "ProgressUpdate",
+    "RenderedDocument",
+    "RenderStatus",
     "Role",
     "SECTION_55_DAYS",
     "Section55Response",

@@ -1,2 +1,4 @@
 """Celery tasks: thin wrappers that call the service layer. One module per feature, imported here
 so that Celery's autodiscovery of `inspections.tasks` finds them all."""
+
+from . import documents  # noqa: F401  (Section 55 letters and other rendered documents)

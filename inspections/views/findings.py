@@ -7,7 +7,9 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from inspections import permissions, selectors, spreadsheets
 from inspections.forms import findings as forms
@@ -57,30 +59,42 @@ def finding_detail(request, pk):
     return render(request, "findings/finding_detail.html", context)
 
 
+def _return_to(request, finding):
+    """Where to go after the action: a `next` address on this site (e.g. the Section 55 letter's
+    page), or the finding."""
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return reverse("finding_detail", args=[finding.pk])
+
+
 def _act(request, pk, *, action, form_class, title, submit, perform, done):
     """Show an action's form; on POST check permission, perform it through the service layer and
-    go back to the finding. Errors, including someone else's save in between, keep what was typed."""
+    go back. Errors, including someone else's save in between, keep what was typed."""
     finding = selectors.finding_detail(request.user, pk)
     permissions.require(request.user, action, finding)
+    return_to = _return_to(request, finding)
     if request.method == "POST":
         form = form_class(request.POST, request.FILES, finding=finding)
         if form.is_valid():
             try:
                 perform(finding, form.cleaned_data, request.user)
             except finding_service.StaleFindingError as stale:
-                return _stale(request, form_class, finding, stale, title, submit)
+                return _stale(request, form_class, stale, title, submit, return_to)
             except ValidationError as error:
                 _add_errors(form, error)
             else:
                 messages.success(request, done)
-                return redirect("finding_detail", pk=finding.pk)
+                return redirect(return_to)
     else:
         form = form_class(finding=finding)
-    return render(request, "findings/action_form.html", {"finding": finding, "form": form, "title": title,
-                                                         "submit": submit})  # fmt: skip
+    context = {"finding": finding, "form": form, "title": title, "submit": submit, "return_to": return_to}
+    return render(request, "findings/action_form.html", context)
 
 
-def _stale(request, form_class, finding, stale, title, submit):
+def _stale(request, form_class, stale, title, submit, return_to):
     """Refuse the second save: show what changed meanwhile, keep the user's input, and let them
     submit again against the version they have now seen."""
     data = request.POST.copy()
@@ -88,7 +102,7 @@ def _stale(request, form_class, finding, stale, title, submit):
     form = form_class(data, finding=stale.finding)
     form.is_valid()
     context = {"finding": stale.finding, "form": form, "title": title, "submit": submit, "stale": stale,
-               "files_dropped": bool(request.FILES)}  # fmt: skip
+               "files_dropped": bool(request.FILES), "return_to": return_to}  # fmt: skip
     return render(request, "findings/action_form.html", context, status=409)
 
 

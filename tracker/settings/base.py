@@ -147,9 +147,19 @@ TRACKER_PAGE_SIZE = int(env("TRACKER_PAGE_SIZE", "50"))
 # Demo users and the demo loader exist only where this is switched on (the embedded mode).
 TRACKER_DEMO_ENABLED = False
 
+# Rendered documents and Section 55 letters (inspections/documents/).
+# A render queued or running for longer than this is shown as stalled, so the user can start another.
+DOCUMENTS_RENDER_STALE_MINUTES = int(env("DOCUMENTS_RENDER_STALE_MINUTES", "15"))
+# The Home Office's mailbox for Section 55 responses, printed under the addressees of every letter.
+SECTION55_HOME_OFFICE_MAILBOX = env("SECTION55_HOME_OFFICE_MAILBOX", "section55responses@homeoffice.gov.uk")
+# Uploaded signature images: PNG or JPEG only, checked by content, at most this many bytes.
+SECTION55_SIGNATURE_MAX_BYTES = int(env("SECTION55_SIGNATURE_MAX_BYTES", str(512 * 1024)))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    # WeasyPrint reports every step of every render at INFO; keep its warnings (refused URLs) only.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }

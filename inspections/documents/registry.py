@@ -1,0 +1,41 @@
+"""Which builder turns a RenderedDocument of each kind into HTML. A new kind of document (a board
+paper) adds its builder here and its value to models.documents.DocumentKind."""
+
+from dataclasses import dataclass
+
+from inspections.models import DocumentKind
+
+from . import section55
+from .errors import DocumentProblem
+
+
+@dataclass(frozen=True)
+class BuiltDocument:
+    html: str
+    filename: str
+    title: str
+    label: str  # the state of the source when rendered, e.g. "Draft" or "Final"
+
+
+def build_section55_letter(document):
+    if document.inspection is None:
+        raise DocumentProblem("A Section 55 letter needs its inspection.")
+    response = section55.response_for(document.inspection)
+    return BuiltDocument(
+        html=section55.render_letter_html(response),
+        filename=section55.letter_filename(response, document.version),
+        title=f"Section 55 response: {document.inspection.title}",
+        label=response.get_status_display(),
+    )
+
+
+BUILDERS = {
+    DocumentKind.SECTION55_LETTER: build_section55_letter,
+}
+
+
+def build(document):
+    builder = BUILDERS.get(document.kind)
+    if builder is None:
+        raise DocumentProblem(f"There is no builder for documents of kind “{document.kind}”.")
+    return builder(document)

@@ -1,0 +1,95 @@
+"""HTML to PDF with WeasyPrint, reaching nothing but the project's static files and data: URLs.
+
+Templates link their stylesheets with {% static %} as any page does; the HTML is given a base URL on
+a reserved host (DOCUMENT_BASE_URL), so "/static/css/x.css" becomes a URL the fetcher maps back to a
+file under STATICFILES_DIRS or STATIC_ROOT. Every other URL (http, https, file, ftp, a path outside
+those folders) is refused, so a document can never be made to fetch an internal address or read a
+file from the server (see CISO Assistant's _safe_url_fetcher for the same idea). Images that belong
+to a document (a signature) are passed in as data: URLs.
+
+Fonts are the system's (DejaVu, Liberation) through fontconfig; there are no network fonts.
+"""
+
+import logging
+import mimetypes
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+logger = logging.getLogger(__name__)
+
+# A reserved name (RFC 2606): nothing can ever answer on it.
+DOCUMENT_BASE_URL = "https://documents.invalid/"
+ALLOWED_STATIC_SUFFIXES = {".css", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".woff", ".woff2", ".ttf", ".otf"}
+
+
+class RefusedURL(ValueError):
+    """WeasyPrint catches this, logs it and leaves the resource out; the render goes on."""
+
+
+def static_roots():
+    roots = [Path(folder) for folder in settings.STATICFILES_DIRS]
+    if settings.STATIC_ROOT:
+        roots.append(Path(settings.STATIC_ROOT))
+    return [root.resolve() for root in roots if root.exists()]
+
+
+def static_path_for(url):
+    """The file a document URL stands for, or None when it is not one of our static files."""
+    parts = urlsplit(url)
+    base = urlsplit(DOCUMENT_BASE_URL)
+    if (parts.scheme, parts.netloc) != (base.scheme, base.netloc):
+        return None
+    static_prefix = "/" + settings.STATIC_URL.strip("/") + "/"
+    if not parts.path.startswith(static_prefix):
+        return None
+    relative = unquote(parts.path[len(static_prefix) :])
+    if not relative or "\x00" in relative:
+        return None
+    for root in static_roots():
+        candidate = (root / relative).resolve()
+        if candidate.is_relative_to(root) and candidate.is_file():
+            if candidate.suffix.lower() not in ALLOWED_STATIC_SUFFIXES:
+                return None
+            return candidate
+    return None
+
+
+class StaticOnlyURLFetcher(URLFetcher):
+    """Serves data: URLs and the project's static files; refuses everything else."""
+
+    def __init__(self):
+        super().__init__(allowed_protocols={"data"}, allow_redirects=False, timeout=5)
+        self.refused = []
+
+    def fetch(self, url, headers=None):
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
+        path = static_path_for(url)
+        if path is None:
+            self.refused.append(url)
+            logger.warning("Document render refused to fetch %s", url[:200])
+            raise RefusedURL(f"Documents may only use the tracker's static files and data: URLs, not {url[:200]}")
+        mime_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime_type})
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    content: bytes
+    page_count: int
+    refused_urls: tuple[str, ...]
+
+
+def html_to_pdf(html, *, title=""):
+    """Render HTML (a whole document) to a PDF; A4, page numbers and fonts come from its stylesheets."""
+    fetcher = StaticOnlyURLFetcher()
+    document = HTML(string=html, base_url=DOCUMENT_BASE_URL, url_fetcher=fetcher).render()
+    if title:
+        document.metadata.title = title
+    content = document.write_pdf()
+    return RenderedPdf(content=content, page_count=len(document.pages), refused_urls=tuple(fetcher.refused))

@@ -1,0 +1,116 @@
+"""Rendering documents to PDF as versions: a RenderedDocument row is queued, then rendered by the Celery
+task inspections.tasks.documents.render_document (in-process in the embedded mode), and kept with its
+file and SHA-256 for ever. Queue with request_render, then tasks.documents.queue_render_on_commit."""
+
+import hashlib
+import logging
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+
+from inspections.documents import registry, renderer
+from inspections.documents.errors import DocumentProblem
+from inspections.models import Inspection, RenderedDocument, RenderStatus
+
+logger = logging.getLogger(__name__)
+
+
+def _subject_q(*, kind, inspection, subject):
+    q = Q(kind=kind)
+    if subject is not None:
+        q &= Q(subject_type=ContentType.objects.get_for_model(subject), subject_id=subject.pk)
+    else:
+        q &= Q(subject_type__isnull=True)
+    if inspection is not None:
+        q &= Q(inspection=inspection)
+    return q
+
+
+@transaction.atomic
+def request_render(*, kind, by, inspection=None, subject=None):
+    """A new queued version of a document (start it with tasks.documents.queue_render_on_commit)."""
+    if inspection is None and subject is None:
+        raise DocumentProblem("Say what the document is about: an inspection or another subject.")
+    if inspection is not None:
+        # Serialise version numbers per inspection.
+        Inspection.objects.select_for_update().filter(pk=inspection.pk).first()
+    latest = RenderedDocument.objects.filter(_subject_q(kind=kind, inspection=inspection, subject=subject)).aggregate(
+        latest=Max("version")
+    )["latest"]
+    document = RenderedDocument(
+        kind=kind,
+        inspection=inspection,
+        subject_type=ContentType.objects.get_for_model(subject) if subject is not None else None,
+        subject_id=subject.pk if subject is not None else None,
+        version=(latest or 0) + 1,
+        created_by=by,
+    )
+    document.full_clean()
+    document.save()
+    return document
+
+
+def mark_not_queued(document_id, error):
+    """The task queue could not be reached: say so on the document rather than leave it queued."""
+    logger.error("Could not queue the render of document %s: %s", document_id, error)
+    RenderedDocument.objects.filter(pk=document_id, status=RenderStatus.QUEUED).update(
+        status=RenderStatus.FAILED,
+        error=f"The render could not be queued ({type(error).__name__}); try again shortly.",
+        finished_at=timezone.now(),
+    )
+
+
+def _claim(document_id):
+    """Move a queued document to rendering; None if another worker has it or it is finished."""
+    with transaction.atomic():
+        document = RenderedDocument.objects.select_for_update().filter(pk=document_id).first()
+        if document is None or document.status != RenderStatus.QUEUED:
+            return None
+        document.status = RenderStatus.RENDERING
+        document.started_at = timezone.now()
+        document.save(update_fields=["status", "started_at"])
+        return document
+
+
+def render(document_id):
+    """Render a queued document (the Celery task calls this). Safe to run twice: a second run does nothing."""
+    document = _claim(document_id)
+    if document is None:
+        return RenderedDocument.objects.filter(pk=document_id).first()
+    try:
+        built = registry.build(document)
+        pdf = renderer.html_to_pdf(built.html, title=built.title)
+    except DocumentProblem as problem:
+        return _fail(document, str(problem))
+    except Exception as error:
+        logger.exception("Rendering document %s failed", document.pk)
+        return _fail(document, f"The document could not be rendered ({type(error).__name__}: {error}).")
+    with transaction.atomic():
+        document.file.save(built.filename, ContentFile(pdf.content), save=False)
+        document.filename = built.filename
+        document.label = built.label
+        document.sha256 = hashlib.sha256(pdf.content).hexdigest()
+        document.size = len(pdf.content)
+        document.page_count = pdf.page_count
+        document.status = RenderStatus.DONE
+        document.finished_at = timezone.now()
+        document.error = ""
+        document.save()
+    return document
+
+
+def _fail(document, message):
+    document.status = RenderStatus.FAILED
+    document.error = message[:2000]
+    document.finished_at = timezone.now()
+    document.save(update_fields=["status", "error", "finished_at"])
+    return document
+
+
+def versions(*, kind, inspection=None, subject=None):
+    return RenderedDocument.objects.filter(
+        _subject_q(kind=kind, inspection=inspection, subject=subject)
+    ).select_related("created_by")

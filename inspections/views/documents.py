@@ -1,0 +1,55 @@
+"""A rendered document's progress page and its download, for users who may see its subject."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from inspections import permissions
+from inspections.models import DocumentKind, RenderedDocument
+from inspections.permissions import Action
+
+REFRESH_SECONDS = 2
+
+
+def _document(request, pk):
+    document = get_object_or_404(RenderedDocument.objects.select_related("inspection__force", "created_by"), pk=pk)
+    if not permissions.can(request.user, Action.VIEW, document):
+        # Someone else's force: as if it did not exist.
+        raise Http404("No such document.")
+    return document
+
+
+@login_required
+@require_GET
+@never_cache
+def document_status(request, pk):
+    """Progress while queued or rendering (the page refreshes itself, no script needed), then the download."""
+    document = _document(request, pk)
+    context = {
+        "document": document,
+        "refresh_seconds": REFRESH_SECONDS if not document.is_finished and not document.is_stale else None,
+        "back_url": None,
+    }
+    if document.kind == DocumentKind.SECTION55_LETTER and document.inspection_id:
+        context["back_url"] = reverse("section55", args=[document.inspection_id])
+    return render(request, "documents/status.html", context)
+
+
+@login_required
+@require_GET
+def document_download(request, pk):
+    document = _document(request, pk)
+    if not document.is_ready or not document.file:
+        raise Http404("This version has no file yet.")
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404("The file of this version is missing from storage.") from error
+    response = FileResponse(handle, as_attachment=True, filename=document.filename, content_type="application/pdf")
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["X-Document-SHA256"] = document.sha256
+    return response
