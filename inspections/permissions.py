@@ -43,6 +43,7 @@ class Action(StrEnum):
     # Rendered documents (RenderedDocument) follow their inspection's (or subject's) force: VIEW to
     # download a version, MANAGE on the inspection to render one.
     SEE_REMINDERS = "see_reminders"  # the force's reminder preview, log and problems
+    PRODUCE_PACK = "produce_pack"  # render a board's pack as a PDF: OPCC staff, and the board's chair and members
 
 
 OPCC_ACTIONS = {
@@ -129,8 +130,10 @@ def can(user, action, obj):
         return True
     if access == Access.VIEWER:
         return False
-    if isinstance(obj, GovernanceBoard | BoardMeeting) and action == Action.DECIDE:
+    if isinstance(obj, GovernanceBoard | BoardMeeting) and action in (Action.DECIDE, Action.PRODUCE_PACK):
         board = obj if isinstance(obj, GovernanceBoard) else obj.board
+        if action == Action.PRODUCE_PACK and access == Access.OPCC_STAFF:
+            return True
         return any(b.has_seat(user) for b in board.lineage())
     if not isinstance(obj, Finding):
         return access == Access.OPCC_STAFF and action in OPCC_ACTIONS

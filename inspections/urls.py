@@ -23,6 +23,7 @@ urlpatterns = [
     path("dashboard/", boards.force_dashboard, name="dashboard"),
     path("boards/<int:pk>/", boards.board_dashboard, name="board_dashboard"),
     path("boards/<int:board_pk>/meetings/<int:pk>/pack/", boards.meeting_pack, name="meeting_pack"),
+    path("boards/<int:board_pk>/meetings/<int:pk>/pack/pdf/", boards.meeting_pack_render, name="meeting_pack_render"),
     path("boards/<int:board_pk>/meetings/<int:pk>/decisions/", boards.meeting_decisions, name="meeting_decisions"),
     # Section 55 response letters (issue 5) and rendered documents.
     path("inspections/<int:inspection_id>/section55/", section55.section55_page, name="section55"),

@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 FIXTURES = sorted(str(p) for p in (Path(__file__).resolve().parent.parent / "fixtures").glob("*.json"))
 
@@ -14,6 +15,24 @@ def warwickshire(db):
     from inspections.models import Force
 
     return Force.objects.get(slug="warwickshire")
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    """Uploaded and rendered files go to a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+@pytest.fixture
+def eager_celery():
+    """Celery tasks run in-process, as in the embedded mode (other tests use a real worker)."""
+    from tracker.celery import app
+
+    before = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield app
+    app.conf.task_always_eager = before
 
 
 @pytest.fixture
@@ -58,6 +77,9 @@ class People:
     def all(self):
         return {name: getattr(self, name) for name in ("opcc", "lead", "chair", "member", "viewer", "outsider")}
 
+    def __getitem__(self, name):
+        return getattr(self, name)
+
 
 @pytest.fixture
 def people(warwickshire):
@@ -98,3 +120,21 @@ def screenshot(page):
         return path
 
     return take
+
+
+@pytest.fixture
+def live_people(transactional_db):
+    """The Warwickshire data and its people, committed so that the live server's thread sees them."""
+    from inspections.models import Force
+
+    call_command("loaddata", *FIXTURES, verbosity=0)
+    return People(Force.objects.get(slug="warwickshire"))
+
+
+def sign_in(page, live_server, username):
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill("correct horse battery")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()

@@ -5,24 +5,6 @@ import io
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from inspections.models import Access, Membership
-from tests.factories import MembershipFactory, UserFactory
-
-
-def member(force, access, username):
-    user = UserFactory(username=username)
-    Membership.objects.create(user=user, force=force, access=access)
-    return user
-
-
-def make_people(force):
-    return {
-        "opcc": member(force, Access.OPCC_STAFF, "olivia"),
-        "viewer": member(force, Access.VIEWER, "victor"),
-        "lead": member(force, Access.FORCE_LEAD, "leon"),
-        "outsider": MembershipFactory(access=Access.OPCC_STAFF).user,  # OPCC staff of another force
-    }
-
 
 def draft_data(**overrides):
     data = {

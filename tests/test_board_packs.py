@@ -109,3 +109,41 @@ def test_chair_records_decisions_into_each_timeline(client, people, meetings):
     assert (encompass.status, plans.status) == (Status.CLOSED, Status.IN_PROGRESS)
     reason = encompass.changes.get(field="status").reason
     assert reason == "At the Warwickshire Assurance Board meeting on 10 February 2026: Encompass embedded."
+
+
+def test_pack_renders_to_a_pdf_version_with_contents_and_page_numbers(
+    client, people, meetings, media, eager_celery, django_capture_on_commit_callbacks
+):
+    import hashlib
+    import io
+
+    from pypdf import PdfReader
+
+    from inspections.models import RenderedDocument, RenderStatus
+
+    wab, january, february = meetings
+    client.force_login(people.viewer)
+    assert client.post(reverse("meeting_pack_render", args=[wab.pk, february.pk])).status_code == 403
+    client.force_login(people.chair)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("meeting_pack_render", args=[wab.pk, february.pk]))
+    document = RenderedDocument.objects.get()
+    assert response["Location"] == reverse("document", args=[document.pk])
+    assert (document.status, document.kind, document.subject, document.version) == (
+        RenderStatus.DONE, "board_pack", february, 1,
+    )  # fmt: skip
+    download = client.get(reverse("document_download", args=[document.pk]))
+    content = b"".join(download.streaming_content)
+    assert hashlib.sha256(content).hexdigest() == document.sha256
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(content)).pages]
+    text = "\n".join(pages)
+    assert pages[0].count("Page 1 of") == 1 and f"Page {len(pages)} of {len(pages)}" in pages[-1]
+    order = ["Contents", "1. Summary", "2. Changes since the last meeting", "3. Overdue findings",
+             "4. Proposed for sign-off", "5. Recommendation", CLOSING]  # fmt: skip
+    positions = [text.index(heading) for heading in order]
+    assert positions == sorted(positions)
+    assert "Meeting of Tuesday 10 February 2026" in text and "since the meeting of 13 January 2026" in text
+    pack_page = client.get(reverse("meeting_pack", args=[wab.pk, february.pk])).content.decode()
+    assert "Download the PDF" in pack_page and document.sha256[:12] in pack_page
+    client.force_login(people.outsider)
+    assert client.get(reverse("document_download", args=[document.pk])).status_code == 404

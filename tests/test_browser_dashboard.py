@@ -2,17 +2,20 @@
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from inspections.models import BoardMeeting, GovernanceBoard
-from tests.test_browser_workflow import live_people, sign_in  # noqa: F401 (fixture)
+from tests.conftest import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_chair_opens_dashboard_drills_down_and_opens_the_pack(page, live_server, live_people, screenshot):  # noqa: F811
+def test_chair_opens_dashboard_drills_down_and_downloads_the_pack(
+    page, live_server, live_people, screenshot, eager_celery, media
+):
     wab = GovernanceBoard.objects.get(name="Warwickshire Assurance Board")
     BoardMeeting.objects.create(board=wab, held_on=date(2026, 10, 13))
     BoardMeeting.objects.create(board=wab, held_on=date(2026, 11, 10))
@@ -33,3 +36,10 @@ def test_chair_opens_dashboard_drills_down_and_opens_the_pack(page, live_server,
     expect(page.get_by_role("heading", name="Board pack: meeting of 10 November 2026")).to_be_visible()
     expect(page.get_by_text("The board is asked to note the contents of this report.")).to_be_visible()
     screenshot("board-pack")
+    page.get_by_role("button", name="Produce the PDF").click()
+    expect(page.get_by_text("The PDF is ready.")).to_be_visible()
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download the PDF").click()
+    download = download_info.value
+    assert download.suggested_filename == "board-pack-warwickshire-assurance-board-2026-11-10-v1.pdf"
+    assert Path(download.path()).read_bytes().startswith(b"%PDF")

@@ -3,31 +3,13 @@
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from inspections.models import Finding, ProgressUpdate
 from inspections.status import Status
-from tests.conftest import FIXTURES, People
+from tests.conftest import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def live_people(transactional_db):
-    from inspections.models import Force
-
-    call_command("loaddata", *FIXTURES, verbosity=0)
-    return People(Force.objects.get(slug="warwickshire"))
-
-
-def sign_in(page, live_server, username):
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill("correct horse battery")
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
 def digital_forensics():

@@ -11,26 +11,15 @@ from django.urls import reverse
 from inspections.models import RenderedDocument, Section55Response
 from inspections.services import documents as document_services
 from tests.factories import FindingFactory
-from tests.section55_support import draft_data, make_people
+from tests.section55_support import draft_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def people(warwickshire):
-    return make_people(warwickshire)
 
 
 @pytest.fixture
 def peel_2022(warwickshire):
     """The 2021/22 inspection: no letter yet, and its areas for improvement have no responses."""
     return warwickshire.inspections.get(pk=3)
-
-
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
 
 
 # --- Who may do what -----------------------------------------------------------------------------

@@ -11,36 +11,15 @@ from django.urls import reverse
 from inspections.documents.section55 import render_letter_html
 from inspections.models import RenderedDocument, RenderStatus, Section55Response
 from inspections.services import documents as document_services
-from tests.section55_support import draft_data, make_people, png_bytes, upload
+from tests.section55_support import draft_data, png_bytes, upload
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def people(warwickshire):
-    return make_people(warwickshire)
 
 
 @pytest.fixture
 def peel_2022(warwickshire):
     """The 2021/22 inspection: no letter yet, and its areas for improvement have no responses."""
     return warwickshire.inspections.get(pk=3)
-
-
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
-@pytest.fixture
-def eager_celery():
-    from tracker.celery import app
-
-    before = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield app
-    app.conf.task_always_eager = before
 
 
 # --- Rendering ---------------------------------------------------------------------------------

@@ -1,11 +1,11 @@
-"""Which builder turns a RenderedDocument of each kind into HTML. A new kind of document (a board
-paper) adds its builder here and its value to models.documents.DocumentKind."""
+"""Which builder turns a RenderedDocument of each kind into HTML. A new kind of document adds its
+builder here and its value to models.documents.DocumentKind."""
 
 from dataclasses import dataclass
 
 from inspections.models import DocumentKind
 
-from . import section55
+from . import boardpack, section55
 from .errors import DocumentProblem
 
 
@@ -29,8 +29,21 @@ def build_section55_letter(document):
     )
 
 
+def build_board_pack(document):
+    meeting = document.subject
+    if meeting is None:
+        raise DocumentProblem("A board pack needs its meeting.")
+    return BuiltDocument(
+        html=boardpack.render_pack_html(meeting),
+        filename=boardpack.pack_filename(meeting, document.version),
+        title=f"{meeting.board.name}: board pack for {meeting.held_on:%-d %B %Y}",
+        label=f"Meeting of {meeting.held_on:%-d %B %Y}",
+    )
+
+
 BUILDERS = {
     DocumentKind.SECTION55_LETTER: build_section55_letter,
+    DocumentKind.BOARD_PACK: build_board_pack,
 }
 
 

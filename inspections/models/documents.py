@@ -18,9 +18,10 @@ from .inspection import Inspection
 
 
 class DocumentKind(models.TextChoices):
-    """Each kind has a builder in inspections/documents/registry.py (board papers: add the kind there too)."""
+    """Each kind has a builder in inspections/documents/registry.py."""
 
     SECTION55_LETTER = "section55_letter", "Section 55 response letter"
+    BOARD_PACK = "board_pack", "Board pack"
 
 
 class RenderStatus(models.TextChoices):

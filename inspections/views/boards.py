@@ -6,14 +6,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from inspections import boardpacks, charts, dashboard, permissions
 from inspections.forms.boards import MeetingForm, decision_rows
-from inspections.models import BoardMeeting
+from inspections.models import BoardMeeting, DocumentKind
 from inspections.permissions import Action
+from inspections.services import documents as document_services
 from inspections.services import findings as finding_service
 from inspections.services import progress as progress_service
 from inspections.status import Rag, Status
+from inspections.tasks.documents import queue_render_on_commit
 
 RAG_COLOURS = {Rag.RED.label: "#d4351c", Rag.AMBER.label: "#f47738", Rag.GREEN.label: "#00703c",
                Rag.BLUE.label: "#1d70b8", "Not rated": "#b1b4b6"}  # fmt: skip
@@ -92,9 +95,25 @@ def _meeting(request, board_pk, pk):
 def meeting_pack(request, board_pk, pk):
     meeting = _meeting(request, board_pk, pk)
     pack = boardpacks.build_pack(meeting)
-    context = {"pack": pack, "can_manage": permissions.can(request.user, Action.MANAGE, meeting.board),
-               "can_decide": permissions.can(request.user, Action.DECIDE, meeting.board)}  # fmt: skip
+    context = {
+        "pack": pack,
+        "can_decide": permissions.can(request.user, Action.DECIDE, meeting.board),
+        "can_produce": permissions.can(request.user, Action.PRODUCE_PACK, meeting),
+        "versions": document_services.versions(kind=DocumentKind.BOARD_PACK, subject=meeting),
+    }
     return render(request, "boards/pack.html", context)
+
+
+@login_required
+@require_POST
+def meeting_pack_render(request, board_pk, pk):
+    """Queue a new PDF version of the pack (a Celery task; in-process in the embedded mode)."""
+    meeting = _meeting(request, board_pk, pk)
+    permissions.require(request.user, Action.PRODUCE_PACK, meeting)
+    with transaction.atomic():
+        document = document_services.request_render(kind=DocumentKind.BOARD_PACK, by=request.user, subject=meeting)
+        queue_render_on_commit(document)
+    return redirect("document", document.pk)
 
 
 @login_required

@@ -35,6 +35,9 @@ def document_status(request, pk):
     }
     if document.kind == DocumentKind.SECTION55_LETTER and document.inspection_id:
         context["back_url"] = reverse("section55", args=[document.inspection_id])
+    elif document.kind == DocumentKind.BOARD_PACK and document.subject is not None:
+        meeting = document.subject
+        context["back_url"] = reverse("meeting_pack", args=[meeting.board_id, meeting.pk])
     return render(request, "documents/status.html", context)
 
 
