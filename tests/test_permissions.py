@@ -6,10 +6,12 @@ In the Warwickshire data (with the `people` fixture):
 - `member` sits on the Investigations, Standards and Outcomes meeting (a sub-board of the WAB).
 """
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
-from inspections.models import Finding, FindingChange, ProgressUpdate
+from inspections.models import BoardMeeting, Finding, FindingChange, ProgressUpdate
 from inspections.permissions import Action, can, visible_findings
 from inspections.status import Status
 
@@ -42,6 +44,7 @@ IN_PROGRESS_MATRIX = {
     Action.EDIT_RESPONSE: {"opcc", "lead"},
     Action.MANAGE: {"opcc"},
     Action.SEE_REMINDERS: {"opcc"},
+    Action.PRODUCE_PACK: {"opcc", "chair"},  # on a meeting of the WAB, which `member` does not sit on
 }
 
 
@@ -50,6 +53,8 @@ def test_matrix_on_a_finding_in_progress(people, action):
     target = finding("Rec 1.3")
     if action in (Action.MANAGE, Action.SEE_REMINDERS):
         target = target.inspection
+    if action == Action.PRODUCE_PACK:
+        target = BoardMeeting.objects.create(board=target.board, held_on=date(2026, 12, 8))
     allowed = {name for name, user in people.all().items() if can(user, action, target)}
     assert allowed == IN_PROGRESS_MATRIX[action]
 
