@@ -12,12 +12,23 @@ from .organisation import (
     Role,
 )
 from .progress import ChangeAction, FindingChange, ProgressUpdate
+from .reminders import (
+    EmailKind,
+    EmailStatus,
+    OutgoingEmail,
+    Reminder,
+    ReminderRule,
+    ReminderRun,
+    email_kind_for,
+)
 from .section55 import SECTION_55_DAYS, Section55Response, section55_deadline
 
 __all__ = [
     "Access",
     "BoardMeeting",
     "ChangeAction",
+    "EmailKind",
+    "EmailStatus",
     "Finding",
     "FindingChange",
     "FindingKind",
@@ -31,9 +42,14 @@ __all__ = [
     "Membership",
     "MonitoringPeriod",
     "MonitoringState",
+    "OutgoingEmail",
     "ProgressUpdate",
+    "Reminder",
+    "ReminderRule",
+    "ReminderRun",
     "Role",
     "SECTION_55_DAYS",
     "Section55Response",
+    "email_kind_for",
     "section55_deadline",
 ]
