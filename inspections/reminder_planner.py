@@ -253,7 +253,7 @@ class Planner:
         config, out, skipped = self.config, [], []
         published = inspection.published_on
         response = section55_of(inspection)
-        if published is None or (response and response.published_on):
+        if published is None or (response and response.published_on and response.published_on <= day):
             return out, skipped
         before, after = config.covers(day, BEFORE), config.covers(day, AFTER)
         number = (day - published).days + 1
@@ -284,7 +284,7 @@ class Planner:
         comments_due = response.comments_due_on if response else None
         if (
             comments_due
-            and not response.sent_on
+            and not (response.sent_on and response.sent_on <= day)
             and any((comments_due - n).days in config.s55_comments_days_before for n in before)
         ):
             lead = response.response_lead
@@ -364,7 +364,11 @@ def s55_inspections(*, first_day, last_day):
     latest = last_day + timedelta(days=LONGEST_BREAK)
     return (
         Inspection.objects.filter(published_on__isnull=False, published_on__lte=latest)
-        .filter(Q(section55__isnull=True) | Q(section55__published_on__isnull=True))
+        .filter(
+            Q(section55__isnull=True)
+            | Q(section55__published_on__isnull=True)
+            | Q(section55__published_on__gt=first_day)
+        )
         .filter(Q(published_on__gte=earliest) | Q(section55__comments_due_on__gte=first_day))
         .select_related("section55__response_lead__holder")
     )

@@ -149,12 +149,13 @@ def problems(force, *, on=None):
     )
     for inspection in inspections.order_by("-published_on"):
         response = section55_of(inspection)
-        if response and response.published_on:
+        if response and response.published_on and response.published_on <= on:
             continue
         number = (on - inspection.published_on).days + 1
         if number > cap:
             found.s55_late.append((inspection, number))
-        if response and response.comments_due_on and response.comments_due_on >= on and not response.sent_on:
+        sent = response and response.sent_on and response.sent_on <= on
+        if response and response.comments_due_on and response.comments_due_on >= on and not sent:
             lead = response.response_lead
             why = "no force lead is set" if lead is None else unreachable(lead.holder, f"the force lead, {lead.title}")
             if why:
