@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import TestCase
 
-from inspections.models import Access, BoardMeeting, Finding, GovernanceBoard, Membership, Role
+from inspections.models import Access, BoardMeeting, Finding, GovernanceBoard, Membership, Role, Section55Response
 from inspections.services import emails, reminders
 from tests.factories import FindingFactory, MembershipFactory, UserFactory
 
@@ -48,7 +48,11 @@ def opcc_staff(force, username="opcc-officer"):
 @pytest.fixture
 def people(warwickshire):
     """The Warwickshire data with someone in every role (username: role-<id>), an OPCC officer and a
-    monthly meeting of the Warwickshire Assurance Board on the second Tuesday in late 2022."""
+    monthly meeting of the Warwickshire Assurance Board on the second Tuesday in late 2022.
+
+    Section 55 records loaded from the fixtures are removed: each test creates those it needs, so the
+    clock's tests do not depend on what the fixtures say about the real responses."""
+    Section55Response.objects.filter(inspection__force=warwickshire).delete()
     User = get_user_model()
     for role in Role.objects.filter(force=warwickshire):
         user = User.objects.create_user(f"role-{role.pk}", f"role-{role.pk}@example.org", first_name=role.title)
