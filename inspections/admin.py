@@ -7,6 +7,7 @@ workflow (inspections/services), which checks the allowed moves and keeps the au
 from django.contrib import admin
 from django.db import models
 
+from inspections import admin_reminders  # noqa: F401 (registers the reminder records, read-only)
 from inspections.models import (
     BoardMeeting,
     Finding,

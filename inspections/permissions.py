@@ -136,7 +136,7 @@ def can(user, action, obj):
             return True
         return any(b.has_seat(user) for b in board.lineage())
     if not isinstance(obj, Finding):
-        return access == Access.OPCC_STAFF and action in OPCC_ACTIONS
+        return _force_level(access, action)
     finding = obj
     if action == Action.DECIDE:
         return finding.status == Status.PENDING_SIGN_OFF and decides_for(user, finding)
@@ -147,6 +147,20 @@ def can(user, action, obj):
     if access == Access.OPCC_STAFF and action in OPCC_ACTIONS:
         return True
     return action in OWNER_ACTIONS and is_owner(user, finding)
+
+
+def _force_level(access, action):
+    """An action on a force, inspection or board (not on one finding), for a kind of member."""
+    return action == Action.VIEW or (access == Access.OPCC_STAFF and action in OPCC_ACTIONS)
+
+
+def can_in_any_force(user, action):
+    """Whether the user may take a force-level action in at least one of their forces (for navigation)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return _force_level(Access.OPCC_STAFF, Action(action))
+    return any(_force_level(access, Action(action)) for access in _accesses(user).values())
 
 
 def require(user, action, obj):

@@ -28,7 +28,9 @@ from inspections.models import (
     JudgmentLevel,
     LocalPolicingBody,
     Membership,
+    OutgoingEmail,
     ProgressUpdate,
+    Reminder,
     Role,
 )
 from inspections.status import Rag, Status
@@ -88,6 +90,8 @@ def remove_synthetic():
     """Delete an earlier synthetic data set, history first (history is otherwise protected)."""
     forces = synthetic_forces()
     findings = Finding.objects.filter(inspection__force__in=forces)
+    OutgoingEmail.objects.filter(recipient__username__startswith=SLUG_PREFIX).delete()
+    Reminder.objects.filter(force__in=forces).delete()  # before the findings' raw DELETE below
     ProgressUpdate.objects.filter(finding__in=findings).delete()
     FindingChange.objects.filter(finding__in=findings).delete()
     # One DELETE statement: the findings refer to each other (carry-overs, supersession), which

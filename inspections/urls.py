@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from inspections.views import boards, documents, evidence, findings, inspections, pages, section55
+from inspections.views import boards, documents, evidence, findings, inspections, pages, reminders, section55
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -43,4 +43,8 @@ urlpatterns = [
     ),  # fmt: skip
     path("documents/<int:pk>/", documents.document_status, name="document"),
     path("documents/<int:pk>/download/", documents.document_download, name="document_download"),
+    # Reminders (issue 4): a user's own, and each force's preview, log and problems for OPCC staff.
+    path("profile/", reminders.profile, name="profile"),
+    path("reminders/", reminders.reminder_forces, name="reminders"),
+    path("reminders/<slug:slug>/", reminders.force_reminders, name="force_reminders"),
 ]

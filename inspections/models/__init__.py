@@ -14,6 +14,15 @@ from .organisation import (
     Role,
 )
 from .progress import ChangeAction, FindingChange, ProgressUpdate
+from .reminders import (
+    EmailKind,
+    EmailStatus,
+    OutgoingEmail,
+    Reminder,
+    ReminderRule,
+    ReminderRun,
+    email_kind_for,
+)
 from .section55 import DEFAULT_SALUTATION, SECTION_55_DAYS, LetterStatus, Section55Response, section55_deadline
 
 __all__ = [
@@ -23,6 +32,8 @@ __all__ = [
     "DEFAULT_SALUTATION",
     "DocumentKind",
     "EvidenceFile",
+    "EmailKind",
+    "EmailStatus",
     "Finding",
     "FindingChange",
     "FindingKind",
@@ -37,11 +48,16 @@ __all__ = [
     "Membership",
     "MonitoringPeriod",
     "MonitoringState",
+    "OutgoingEmail",
     "ProgressUpdate",
     "RenderedDocument",
     "RenderStatus",
+    "Reminder",
+    "ReminderRule",
+    "ReminderRun",
     "Role",
     "SECTION_55_DAYS",
     "Section55Response",
+    "email_kind_for",
     "section55_deadline",
 ]

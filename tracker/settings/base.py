@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -134,6 +135,38 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 600
+
+# Reminders (issue 4; README "Reminders"; the rules are applied in inspections/reminder_rules.py).
+# Days are calendar days in Europe/London. Day 1 of the Section 55 clock is the publication day.
+TRACKER_REMINDERS = {
+    "DUE_SOON_DAYS": [14, 7, 1],  # the owner, these many days before a finding's due date
+    "OVERDUE_EVERY_DAYS": 7,  # the owner, then weekly while overdue (from the day after the due date)
+    "ESCALATE_AFTER_DAYS": 14,  # the board's chair and OPCC staff, once overdue by more than this; then weekly
+    "UPDATE_DUE_DAYS_BEFORE": 7,  # the owner, before a progress update falls due ahead of the board's next meeting
+    "S55_DAYS": [28, 42, 49],  # OPCC staff, on these days of the 56 while the response is not published
+    "S55_DAILY_FROM_DAY": 52,  # ... and daily from this day to the last day (day 56)
+    "S55_DAYS_AFTER_DEADLINE": 7,  # ... and daily for this many days after it; then it is listed as a problem
+    "S55_COMMENTS_DAYS_BEFORE": [7, 1],  # the response's force lead, before the Chief Constable's comments are due
+    # No email on Saturdays, Sundays or HOLIDAYS: reminders before a date move to the working day before;
+    # chasers after a date (overdue, escalation, Section 55 late) move to the working day after.
+    "WORKING_DAYS_ONLY": env_bool("TRACKER_REMINDERS_WORKING_DAYS_ONLY", True),
+    "HOLIDAYS": env_list("TRACKER_REMINDERS_HOLIDAYS"),  # ISO dates, e.g. bank holidays: 2025-12-25,2025-12-26
+    "PREVIEW_DAYS": 14,  # how far ahead a user's profile page shows what they will be sent
+    "BATCH_SIZE": int(env("TRACKER_REMINDERS_BATCH_SIZE", "500")),  # findings per sweep transaction
+    "EMAIL_MAX_ATTEMPTS": 5,  # then the email is marked failed and shown in the log
+    "EMAIL_RETRY_SECONDS": 60,  # back-off: 1, 2, 4, 8 minutes between attempts
+}
+# Links in emails are absolute: the address users reach the tracker at.
+TRACKER_BASE_URL = env("TRACKER_BASE_URL", "http://127.0.0.1:8000")
+# Celery beat runs the daily sweep (docker-compose's beat service); a run not started within six
+# hours expires rather than stacking up behind a stopped worker.
+CELERY_BEAT_SCHEDULE = {
+    "daily-reminder-sweep": {
+        "task": "inspections.sweep_reminders",
+        "schedule": crontab(hour=int(env("TRACKER_REMINDERS_HOUR", "7")), minute=0),
+        "options": {"expires": 6 * 60 * 60},
+    },
+}
 
 # Domain defaults (see inspections/timeframes.py and README).
 # A finding whose report gives no time frame is due this many months after publication.

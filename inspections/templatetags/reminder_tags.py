@@ -1,0 +1,41 @@
+"""Template helpers for the reminder pages and the navigation."""
+
+from django import template
+
+from inspections.models import email_kind_for
+from inspections.permissions import Action, can_in_any_force
+from inspections.reminder_emails import finding_path, inspection_path
+
+register = template.Library()
+
+
+@register.filter
+def sees_reminders(user):
+    """Whether the user may see the reminders page of at least one force (for the navigation)."""
+    return can_in_any_force(user, Action.SEE_REMINDERS)
+
+
+@register.filter
+def subject_path(item):
+    """The page of what a reminder (or a planned one) is about: the finding, or the inspection."""
+    finding_id = item.finding.pk if item.finding else None
+    if finding_id:
+        return finding_path(finding_id)
+    return inspection_path(item.inspection.pk)
+
+
+@register.filter
+def subject_label(item):
+    if item.finding:
+        return f"{item.finding.reference}, {item.finding.inspection.title}"
+    return f"Section 55 response, {item.inspection.title}"
+
+
+@register.filter
+def recorded_in(candidate, recorded):
+    return candidate.key in recorded
+
+
+@register.filter
+def email_kind(rule):
+    return email_kind_for(rule).label
