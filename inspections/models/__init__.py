@@ -1,4 +1,11 @@
 from .finding import Finding, FindingKind
+from .importing import (
+    ReportImport,
+    ReportImportStatus,
+    TrackerColumnMapping,
+    TrackerImport,
+    TrackerImportStatus,
+)
 from .inspection import GradedJudgment, Inspection, InspectionKind, JudgmentLevel
 from .organisation import (
     Access,
@@ -32,8 +39,13 @@ __all__ = [
     "MonitoringPeriod",
     "MonitoringState",
     "ProgressUpdate",
+    "ReportImport",
+    "ReportImportStatus",
     "Role",
     "SECTION_55_DAYS",
     "Section55Response",
     "section55_deadline",
+    "TrackerColumnMapping",
+    "TrackerImport",
+    "TrackerImportStatus",
 ]
