@@ -1,0 +1,1 @@
+"""Forms, one module per feature; every form styles itself with formstyle.TrackerFormMixin."""
