@@ -128,7 +128,7 @@ class _Reader:
         self.punctuated = self.headline_style_is_punctuated()
         mode, area, block_first = None, None, False
         self.coc, self.current, self.lead_in, self.recs_in_block = None, None, None, 0
-        self.listing, self.accelerated = False, False
+        self.listing, self.accelerated, self.several = False, False, False
         for index, block in enumerate(self.blocks):
             if self.in_contents(block) or index in self.skip:
                 continue
@@ -146,6 +146,7 @@ class _Reader:
             elif key in common.COC_HEADINGS or key in common.ACCELERATED_HEADINGS:
                 mode, block_first, self.coc = "coc", True, None
                 self.accelerated = key in common.ACCELERATED_HEADINGS
+                self.several = key.startswith("causes")  # "Causes of concern": one headline after another
             elif key in common.RECOMMENDATION_HEADINGS:
                 mode, self.lead_in, self.recs_in_block = "rec", None, 0
                 if self.current is None or self.current.kind == FindingKind.AREA_FOR_IMPROVEMENT:
@@ -232,7 +233,7 @@ class _Reader:
             self.add_recommendation(block.text, area, block, parent)
             return "rec"
         if self.is_new_headline(block):
-            if parent is not None and common.is_directive(block.text):
+            if parent is not None and (self.several or common.is_directive(block.text)):
                 self.lead_in = None
                 self.coc, self.recs_in_block = self.add_item(FindingKind.CAUSE_OF_CONCERN, block.text, area, block), 0
                 return "coc"
