@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 
 BULLETS = {"•", "●", "▪", "◦", "‣", "∙", "·", "-", "–", "○", "■", "□", "➢", "►", "\uf0b7", "\uf0a7"}
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?$", re.I)
-_MARGIN = 0.1  # headers and footers sit in the top and bottom tenth of the page
+_MARGIN = 0.07  # headers and footers sit in the top and bottom 7% of the page, above or below the text
 
 
 @dataclass
@@ -77,11 +77,9 @@ def read_pdf(data, progress=None):
             "pages). Upload the report as published by HMICFRS, whose PDF has a text layer, or its text."
         )
     running = running_lines(pages)
-    texts = []
-    for lines, height in pages:
-        body = [line for line in lines if not is_running(line, height, running)]
-        texts.append(paragraphs(body))
-    return "\n\f\n".join(texts), count
+    bodies = [[line for line in lines if not is_running(line, height, running)] for lines, height in pages]
+    advance = line_advance(bodies)
+    return "\n\f\n".join(paragraphs(body, advance) for body in bodies), count
 
 
 def page_lines(page):
@@ -136,11 +134,17 @@ def _normal(text):
     return re.sub(r"\d+", "#", text.lower())
 
 
+def _edges(lines):
+    """The two topmost and two bottommost lines of a page: where running headers and footers are."""
+    by_height = sorted(lines, key=lambda line: line.y)
+    return by_height[:2] + by_height[-2:]
+
+
 def running_lines(pages):
     """Texts (digits as #) repeated in the top or bottom margin of many pages: headers and footers."""
     seen = Counter()
     for lines, height in pages:
-        seen.update({_normal(line.text) for line in lines if _in_margin(line, height)})
+        seen.update({_normal(line.text) for line in _edges(lines) if _in_margin(line, height)})
     needed = max(2, int(0.4 * len(pages)))
     return {text for text, count in seen.items() if count >= needed}
 
@@ -155,22 +159,41 @@ def is_running(line, height, running):
     return _normal(line.text) in running or bool(_PAGE_NUMBER.match(line.text))
 
 
-def paragraphs(lines):
-    """The lines of one page as paragraphs separated by blank lines; list items start with "- "."""
-    gaps = [
-        round(a.y - b.y, 1)
+def _gaps(lines):
+    return [
+        a.y - b.y
         for a, b in zip(lines, lines[1:], strict=False)
         if abs(a.size - b.size) < 0.5 and 0 < a.y - b.y < 3 * max(a.size, 1)
     ]
-    spacing = median(gaps) if gaps else 0
+
+
+def line_advance(pages):
+    """The usual distance from one line of a paragraph to the next: the smallest gap between lines
+    that is common in the document (paragraph gaps are wider, and rarer than line gaps)."""
+    gaps = [round(gap, 1) for lines in pages for gap in _gaps(lines)]
+    if not gaps:
+        return 0
+    counts = Counter(round(gap) for gap in gaps)
+    common = [gap for gap, seen in counts.items() if seen >= max(3, len(gaps) // 20)] or list(counts)
+    smallest = min(common)
+    return median(gap for gap in gaps if abs(gap - smallest) <= 1)
+
+
+def paragraphs(lines, advance=0):
+    """The lines of one page as paragraphs separated by blank lines; list items start with "- ".
+
+    A paragraph ends where the gap to the next line is clearly wider than a line's usual advance
+    (and, where every paragraph is one line long, wider than one and a half times the type size),
+    where the type size changes, where a list item starts or where a list's indent ends."""
     out, current, indent = [], [], None
     for index, line in enumerate(lines):
         previous = lines[index - 1] if index else None
         new = previous is None or line.bullet
         if previous is not None and not new:
             gap = previous.y - line.y
+            limit = min(advance * 1.3 + 0.5, 1.6 * max(previous.size, line.size)) if advance else 1.6 * line.size
             new = (
-                gap > spacing * 1.35 + 0.5
+                gap > limit
                 or gap < -1
                 or abs(previous.size - line.size) >= 0.5
                 or (indent is not None and line.x < indent - 2)
