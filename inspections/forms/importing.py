@@ -22,8 +22,17 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class ReportUploadForm(TrackerFormMixin, forms.Form):
+class ForceChoiceForm(forms.Form):
+    """The forces to choose from, set before TrackerFormMixin validates (it reads the errors in __init__)."""
+
     force = forms.ModelChoiceField(queryset=Force.objects.none(), empty_label=None)
+
+    def __init__(self, *args, forces, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["force"].queryset = forces
+
+
+class ReportUploadForm(TrackerFormMixin, ForceChoiceForm):
     file = forms.FileField(
         label="The report", required=False, help_text="Its PDF as published by HMICFRS, or its text as a .txt file."
     )
@@ -40,10 +49,6 @@ class ReportUploadForm(TrackerFormMixin, forms.Form):
         widget=DateInput(attrs={"class": "input input--short"}),
         help_text="Due dates follow from it. You can also give it when you review the draft.",
     )
-
-    def __init__(self, *args, forces, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["force"].queryset = forces
 
     def clean(self):
         cleaned = super().clean()
@@ -99,7 +104,18 @@ class AreaRowForm(TrackerFormMixin, forms.Form):
                        drop=bool(data.get("drop")))  # fmt: skip
 
 
-class ItemRowForm(TrackerFormMixin, forms.Form):
+class ItemFields(forms.Form):
+    """The review's choices (areas, causes of concern, earlier findings) are the draft's own; they are
+    set here, before TrackerFormMixin validates."""
+
+    def __init__(self, *args, area_choices, parent_choices, repeat_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].choices = [("", "No area"), *area_choices]
+        self.fields["parent"].choices = [("", "None (stands alone)"), *parent_choices]
+        self.fields["repeats"].choices = [("", "Nothing (a new finding)"), *repeat_choices]
+
+
+class ItemRowForm(TrackerFormMixin, ItemFields):
     key = forms.CharField(required=False, widget=forms.HiddenInput)
     kind = forms.ChoiceField(choices=[("", "Choose the type"), *FindingKind.choices], label="Type")
     reference = forms.CharField(max_length=30, required=False)
@@ -119,12 +135,6 @@ class ItemRowForm(TrackerFormMixin, forms.Form):
         min_value=1, required=False, label="Split off from context paragraph",
         help_text="Paragraph N of the context becomes a new finding's headline.",
     )  # fmt: skip
-
-    def __init__(self, *args, area_choices, parent_choices, repeat_choices, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["area"].choices = [("", "No area"), *area_choices]
-        self.fields["parent"].choices = [("", "None (stands alone)"), *parent_choices]
-        self.fields["repeats"].choices = [("", "Nothing (a new finding)"), *repeat_choices]
 
     def clean_time_frame(self):
         value = self.cleaned_data["time_frame"].strip()

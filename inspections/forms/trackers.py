@@ -4,19 +4,15 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
+from inspections.forms.importing import ForceChoiceForm
 from inspections.formstyle import TrackerFormMixin
 from inspections.importing import trackers, uploads
 from inspections.importing.extraction import ImportProblem
-from inspections.models import Force, Inspection
+from inspections.models import Inspection
 
 
-class TrackerUploadForm(TrackerFormMixin, forms.Form):
-    force = forms.ModelChoiceField(queryset=Force.objects.none(), empty_label=None)
+class TrackerUploadForm(TrackerFormMixin, ForceChoiceForm):
     file = forms.FileField(label="The tracker", help_text="An Excel workbook (.xlsx) or comma-separated values (.csv).")
-
-    def __init__(self, *args, forces, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["force"].queryset = forces
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -35,14 +31,8 @@ class TrackerUploadForm(TrackerFormMixin, forms.Form):
         return upload
 
 
-class ColumnMappingForm(TrackerFormMixin, forms.Form):
-    inspection = forms.ModelChoiceField(
-        queryset=Inspection.objects.none(),
-        required=False,
-        label="Inspection of rows that name none",
-        help_text="Needed when the file has no Inspection column, or a row leaves it empty.",
-        empty_label="(every row names its inspection)",
-    )
+class MappingFields(forms.Form):
+    """A choice of the file's columns for each tracker field, added before TrackerFormMixin validates."""
 
     def __init__(self, *args, headings, force, **kwargs):
         super().__init__(*args, **kwargs)
@@ -53,6 +43,16 @@ class ColumnMappingForm(TrackerFormMixin, forms.Form):
                 label=tracker_field.label, choices=choices, required=tracker_field.key == "reference"
             )
         self.order_fields([f"column_{key}" for key in trackers.FIELD_KEYS] + ["inspection"])
+
+
+class ColumnMappingForm(TrackerFormMixin, MappingFields):
+    inspection = forms.ModelChoiceField(
+        queryset=Inspection.objects.none(),
+        required=False,
+        label="Inspection of rows that name none",
+        help_text="Needed when the file has no Inspection column, or a row leaves it empty.",
+        empty_label="(every row names its inspection)",
+    )
 
     def clean(self):
         cleaned = super().clean()
