@@ -8,7 +8,7 @@ from inspections.importing import trackers
 from inspections.models import ChangeAction
 from inspections.permissions import Action
 from inspections.services import findings as finding_services
-from inspections.status import FINISHED_STATUSES, TRANSITIONS, Status, move_for
+from inspections.status import BLUE_STATUSES, FINISHED_STATUSES, TRANSITIONS, Rag, Status, move_for
 
 
 class RowError(ValueError):
@@ -95,6 +95,16 @@ def apply_existing(context, finding, values, reason, result):
                 finding, due_date=trackers.date_of(due), by=context.by, reason=reason
             )
 
+    # The update comes before any move of status: it is what the move is based on.
+    narrative = text(cell(values, "latest_update"))
+    if narrative and not finding.updates.filter(narrative=narrative).exists():
+        if finished:
+            result.notes.append(f"Latest update {kept}.")
+        else:
+            _require(context, Action.ADD_UPDATE, finding, "add a progress update")
+            context.add_update(finding, values)
+            result.changes.append(f"New progress update on {finding.reference}")
+
     if (status := text(cell(values, "status"))) and trackers.status_of(status) != finding.status:
         if finished:
             result.notes.append(f"Status {kept}.")
@@ -106,16 +116,12 @@ def apply_existing(context, finding, values, reason, result):
             result.notes.append(f"RAG {kept}.")
         else:
             _require(context, Action.ADD_UPDATE, finding, "rate its progress")
+            if trackers.rag_of(rag) == Rag.BLUE and finding.status not in BLUE_STATUSES:
+                raise RowError(
+                    f"{finding.reference}: the row says Blue (complete) but the finding is "
+                    f"“{finding.get_status_display()}”; Blue is for pending sign-off or closed."
+                )
             finding = set_rag(finding, rag=trackers.rag_of(rag), by=context.by, reason=reason)
-
-    narrative = text(cell(values, "latest_update"))
-    if narrative and not finding.updates.filter(narrative=narrative).exists():
-        if finished:
-            result.notes.append(f"Latest update {kept}.")
-        else:
-            _require(context, Action.ADD_UPDATE, finding, "add a progress update")
-            context.add_update(finding, values)
-            result.changes.append(f"New progress update on {finding.reference}")
 
     response = text(cell(values, "response"))
     if response and not _same(response, finding.response):
