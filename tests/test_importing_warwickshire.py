@@ -187,6 +187,8 @@ def test_nothing_is_proposed_when_the_earlier_findings_are_already_superseded(wa
     carried = [i for i in extraction.items if i.carry_over]
     assert len(carried) == 2 and all(i.carry_over.chosen is None for i in carried)
     assert any("AFI 7 is carried over" in w for w in extraction.warnings)
+    assert extraction.warnings[0].startswith("Warwickshire Police already tracks “PEEL 2021/22")
+    assert "published 14 October 2022" in extraction.warnings[0]
 
 
 def test_the_command_prints_the_extraction_as_json_without_saving(warwickshire, before_2021_22, tmp_path):

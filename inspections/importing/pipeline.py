@@ -11,6 +11,7 @@ from inspections.importing import carryovers, pdf, uploads
 from inspections.importing.extraction import Extraction, ImportProblem
 from inspections.importing.formats import format_for
 from inspections.importing.text import normalise
+from inspections.models import Inspection
 
 
 def _no_progress(percent, message):
@@ -48,6 +49,7 @@ def extract(data, *, force, published_on=None, progress=None) -> Extraction:
         extraction.published_on = published_on.isoformat()
     progress(92, "Looking for the earlier findings that carried-over findings repeat")
     carryovers.propose(extraction, force, extraction.published_on)
+    warn_if_tracked(extraction, force)
     set_due_dates(extraction)
     extraction.stats = {
         "source": kind,
@@ -58,6 +60,20 @@ def extract(data, *, force, published_on=None, progress=None) -> Extraction:
     }
     progress(100, "Ready for review")
     return extraction
+
+
+def warn_if_tracked(extraction, force):
+    """Say so where the force already tracks an inspection with this report's title."""
+    if force.pk is None or not extraction.title:
+        return
+    tracked = Inspection.objects.filter(force=force, title__iexact=extraction.title).first()
+    if tracked:
+        published = f", published {tracked.published_on:%-d %B %Y}" if tracked.published_on else ""
+        extraction.warnings.insert(
+            0,
+            f"{force} already tracks “{tracked.title}”{published}. If this is the same report, discard this "
+            "import; the tracker will not accept a second inspection with the same title.",
+        )
 
 
 def set_due_dates(extraction):
