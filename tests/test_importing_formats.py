@@ -437,3 +437,53 @@ def test_the_extraction_round_trips_through_json():
     again = Extraction.from_dict(extraction.to_dict())
     assert again.to_dict() == extraction.to_dict()
     assert again.items[1].source.passage.startswith("Within three months, the constabulary should:")
+
+
+PDF_LIKE = """PEEL 2023–2025
+
+An inspection of Anyshire Constabulary
+
+Contents
+
+Responding to the public 4
+Protecting vulnerable people 8
+
+Responding to the public Inadequate
+
+Anyshire Constabulary is inadequate at responding to the public.
+
+Cause of concern
+
+The constabulary doesn't answer emergency calls quickly enough
+
+To address this cause of concern, we recommend that within three months the constabulary:
+
+- reviews its call handling; and
+- within six months, recruits enough call handlers.
+
+Protecting vulnerable people
+
+Requires
+
+improvement
+
+Anyshire Constabulary requires improvement at protecting vulnerable people.
+
+Area for improvement
+
+The constabulary should make sure it shares safeguarding information quickly
+"""
+
+
+def test_layouts_a_pdf_can_give_grades_on_the_heading_line_split_grades_and_lead_ins():
+    extraction = parse(PDF_LIKE)
+    assert [(a.name, a.grade) for a in extraction.areas] == [
+        ("Responding to the public", "inadequate"),
+        ("Protecting vulnerable people", "requires_improvement"),
+    ]
+    items = by_reference(extraction)
+    assert list(items) == ["CoC 1", "Rec 1.1", "Rec 1.2", "AFI 1"]
+    assert items["Rec 1.1"].text == "Reviews its call handling" and items["Rec 1.1"].time_frame == "within three months"
+    assert items["Rec 1.2"].time_frame == "Within six months"
+    assert {items["Rec 1.1"].parent, items["Rec 1.2"].parent} == {items["CoC 1"].key}
+    assert items["AFI 1"].area == extraction.areas[1].key

@@ -127,6 +127,32 @@ def time_frame_in(paragraphs):
     return ""
 
 
+_ANYWHERE = re.compile(rf"\b(?P<tf>{TIME_FRAME})\b", re.I)
+_LEADING = re.compile(rf"^(?P<tf>{TIME_FRAME})\b,?\s", re.I)
+
+
+def _checked(time_frame):
+    time_frame = " ".join(time_frame.split())
+    try:
+        timeframes.parse(time_frame)
+    except timeframes.TimeFrameError:
+        return ""
+    return time_frame
+
+
+def lead_in_any_time_frame(text):
+    """The time frame anywhere in a recommendation lead-in ("To address this, within three months the
+    constabulary should:"); only for paragraphs already known to introduce recommendations."""
+    match = _ANYWHERE.search(text)
+    return _checked(match.group("tf")) if match else ""
+
+
+def leading_time_frame(text):
+    """The time frame a list item opens with ("within three months, review its plans")."""
+    match = _LEADING.match(text.strip())
+    return _checked(match.group("tf")) if match else ""
+
+
 def carry_over_in(text):
     """(the phrase, the year of the earlier report or None) where the text says it repeats a finding."""
     for pattern in CARRY_OVER_PATTERNS:

@@ -67,7 +67,15 @@ class _Reader:
             if self.in_contents(block):
                 continue
             grade = common.grade_of(block.text) if block.kind == "para" else None
-            if grade and index > 0 and self.heading_like(blocks[index - 1]):
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if block.text.lower() == "requires" and following is not None and following.text.lower() == "improvement":
+                grade = common.grade_of("requires improvement")  # a grade split over two paragraphs
+                self.skip.add(index + 1)
+            if (joined := self.heading_with_grade(block)) is not None:
+                self.add_area(index, block, joined[1], name=joined[0])
+                if following is not None and self.grade_sentence(following):
+                    self.skip.add(index + 1)
+            elif grade and index > 0 and self.heading_like(blocks[index - 1]):
                 self.add_area(index - 1, blocks[index - 1], grade)
                 self.skip.add(index)
                 if index + 1 < len(blocks) and self.grade_sentence(blocks[index + 1]):
@@ -84,6 +92,17 @@ class _Reader:
                 "The report mentions an ungraded assessment (the victim service assessment) but its heading "
                 "was not found; add it on the review page if it should be tracked."
             )
+
+    def heading_with_grade(self, block):
+        """(heading, grade) where a PDF put a section's heading and its grade on one line."""
+        if block.kind != "para" or not self.sections or block.ends_sentence:
+            return None
+        for words, grade in common.GRADE_WORDS.items():
+            if block.text.lower().endswith(" " + words):
+                heading = block.text[: -len(words)].strip()
+                if common.heading_key(heading) in self.sections:
+                    return heading, grade
+        return None
 
     def add_area(self, index, block, grade, name=None):
         area = Area(
@@ -271,7 +290,9 @@ class _Reader:
 
     def add_item(self, kind, text, area, block, lead_in=None, parent=None):
         passage = f"{lead_in.text}\n- {block.text}" if lead_in is not None else block.text
-        time_frame = common.time_frame_in([lead_in.text]) if lead_in is not None else ""
+        time_frame = common.leading_time_frame(text) if lead_in is not None else ""
+        if lead_in is not None and not time_frame:
+            time_frame = common.time_frame_in([lead_in.text]) or common.lead_in_any_time_frame(lead_in.text)
         item = Item(
             key=f"f{len(self.items) + 1}",
             kind=kind,
