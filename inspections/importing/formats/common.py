@@ -25,6 +25,8 @@ NARRATIVE_HEADINGS = {
     "main findings", "innovative practice", "innovative practices", "promising practice",
     "promising practices", "notable practice", "good practice", "our findings", "summary of findings",
 }  # fmt: skip
+# The sentence that opens the narrative part of an area, where the heading itself is missing.
+NARRATIVE_OPENER = re.compile(r"^in this section,? we set out (?:our|the) main findings\b", re.I)
 STRUCTURAL_HEADINGS = AFI_HEADINGS | COC_HEADINGS | ACCELERATED_HEADINGS | RECOMMENDATION_HEADINGS | NARRATIVE_HEADINGS
 
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[ivx]+\.)\s+|\s+\d+$|\s*:$")

@@ -154,7 +154,7 @@ class _Reader:
             if index in self.area_at:
                 area, mode = self.area_at[index], None
                 continue
-            key = common.heading_key(block.text) if block.kind == "para" and block.words <= 8 else ""
+            key = common.heading_key(block.text) if block.kind == "para" and block.words <= 16 else ""
             if key in self.sections:
                 area, mode = None, None
                 continue
@@ -170,7 +170,7 @@ class _Reader:
                 mode, self.lead_in, self.recs_in_block = "rec", None, 0
                 if self.current is None or self.current.kind == FindingKind.AREA_FOR_IMPROVEMENT:
                     self.coc = None
-            elif key in common.NARRATIVE_HEADINGS:
+            elif key in common.NARRATIVE_HEADINGS or common.NARRATIVE_OPENER.match(block.text):
                 mode = None
             elif mode in ("afi", "coc"):
                 mode = self.read_headed(block, mode, area, block_first)
