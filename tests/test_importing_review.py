@@ -295,3 +295,38 @@ def test_discarding_keeps_nothing(client, warwickshire, opcc):
     report_import.refresh_from_db()
     assert report_import.status == ReportImportStatus.DISCARDED
     assert client.get(reverse("report_import_review", args=[report_import.pk])).status_code == 302
+
+
+class Peel2014To2019:
+    """A stand-in for a later reader of the 2014-2019 reports (pillars, four tiers): registering a
+    format is all it takes for the upload, review and acceptance to use it."""
+
+    key = "peel2014"
+    label = "PEEL, 2014 to 2019 (pillars, four tiers)"
+
+    def detect(self, text):
+        return text.startswith("PEEL 2018/19")
+
+    def parse(self, text, force):
+        from inspections.importing.extraction import Area, Item
+
+        return Extraction(
+            format=self.key, format_label=self.label, title="PEEL 2018/19: Anyshire", grading_scale="four_tier",
+            areas=[Area(key="p1", name="Effectiveness", grade="good", order=1, level="pillar"),
+                   Area(key="a1", name="Investigating crime", grade="requires_improvement", order=2, pillar="p1")],
+            items=[Item(key="f1", kind="area_for_improvement", reference="AFI 1", text="The force should…",
+                        area="a1", order=1)],
+        )  # fmt: skip
+
+
+def test_a_new_report_format_is_one_more_entry_in_the_list(monkeypatch, opcc, warwickshire):
+    from inspections.importing import formats
+
+    monkeypatch.setattr(formats, "FORMATS", [Peel2014To2019(), *formats.FORMATS])
+    report_import = read_import(warwickshire, opcc, published=date(2019, 5, 2), data=b"PEEL 2018/19\n\nAnyshire")
+    assert report_import.status == ReportImportStatus.READY and report_import.draft["format"] == "peel2014"
+    inspection = report_imports.accept(report_import, by=opcc)
+    pillar = inspection.judgments.get(name="Effectiveness")
+    assert pillar.level == "pillar" and inspection.judgments.get(name="Investigating crime").pillar == pillar
+    assert inspection.grading_scale == "four_tier"
+    assert inspection.findings.get().judgment.name == "Investigating crime"

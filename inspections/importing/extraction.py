@@ -29,6 +29,8 @@ class Area:
     name: str
     grade: str = ""  # a Grade value; empty for an ungraded assessment
     order: int = 0
+    level: str = "area"  # a JudgmentLevel value: 2014-2019 reports also grade pillars
+    pillar: str | None = None  # the key of the pillar an area sits under (2014-2019 reports)
     source: Source = field(default_factory=Source)
 
 

@@ -185,15 +185,17 @@ def accept(report_import, *, by, expected_version=None):
     )
     _create(inspection)
     judgments = {}
-    for area in draft.areas:
+    # Pillars (2014-2019 reports) before the areas under them.
+    for area in sorted(draft.areas, key=lambda a: (a.level != JudgmentLevel.PILLAR, a.order)):
+        level = area.level or JudgmentLevel.AREA
         earlier = (
-            GradedJudgment.objects.filter(inspection=previous, name__iexact=area.name, level=JudgmentLevel.AREA).first()
+            GradedJudgment.objects.filter(inspection=previous, name__iexact=area.name, level=level).first()
             if previous
             else None
         )
         judgment = GradedJudgment(
-            inspection=inspection, level=JudgmentLevel.AREA, name=area.name, grade=area.grade,
-            order=area.order, compared_with=earlier,
+            inspection=inspection, level=level, name=area.name, grade=area.grade, order=area.order,
+            compared_with=earlier, pillar=judgments.get(area.pillar) if level == JudgmentLevel.AREA else None,
         )  # fmt: skip
         _create(judgment, label=area.name)
         judgments[area.key] = judgment

@@ -19,7 +19,7 @@ from inspections.forms.importing import (
 )
 from inspections.importing import carryovers, drafts
 from inspections.importing.extraction import Extraction
-from inspections.models import FindingKind, Force, ReportImport, ReportImportStatus, TrackerImport
+from inspections.models import FindingKind, Force, JudgmentLevel, ReportImport, ReportImportStatus, TrackerImport
 from inspections.permissions import Action, can, forces_for, require
 from inspections.services import report_imports
 from inspections.tasks.importing import schedule_reading
@@ -133,7 +133,7 @@ def _choices(draft, report_import):
     published = draft.published_on or report_import.published_on
     pool = carryovers.earlier_findings(report_import.force, published)
     return {
-        "area_choices": [(a.key, a.name) for a in draft.areas],
+        "area_choices": [(a.key, a.name) for a in draft.areas if a.level != JudgmentLevel.PILLAR],
         "parent_choices": [
             (i.key, f"{i.reference}: {i.text[:60]}") for i in draft.items if i.kind == FindingKind.CAUSE_OF_CONCERN
         ],
