@@ -66,6 +66,16 @@ def opcc(warwickshire):
     return MembershipFactory(force=warwickshire, access=Access.OPCC_STAFF).user
 
 
+def test_an_inspection_whose_title_excel_would_refuse_as_a_sheet_name_exports(client, warwickshire, opcc):
+    client.force_login(opcc)
+    inspection = warwickshire.inspections.get(title__startswith="PEEL 2021/22: An inspection")
+    response = client.get(reverse("inspection_export", args=[inspection.pk, "xlsx"]))
+    assert response.status_code == 200
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert workbook.active.title == "PEEL 2021 22 An inspection of W"
+    assert workbook.active.max_row == 23
+
+
 @pytest.mark.parametrize("file_format", ["xlsx", "csv"])
 def test_export_then_import_changes_nothing(warwickshire, opcc, file_format):
     findings = Finding.objects.filter(inspection__force=warwickshire)
