@@ -207,9 +207,13 @@ class _Context:
             transaction.savepoint_rollback(sid)
             return result
         transaction.savepoint_commit(sid)
-        for change in FindingChange.objects.filter(pk__gt=marker, action__in=_DESCRIBED).order_by("pk"):
-            result.changes.append(f"{change.get_action_display()}: {change.field or 'finding'} "
-                                  f"{change.before or '(empty)'} → {change.after or '(empty)'}")  # fmt: skip
+        described = FindingChange.objects.filter(pk__gt=marker, action__in=_DESCRIBED, field__in=_FIELD_LABELS)
+        for change in described.select_related("finding").order_by("pk"):
+            label = _FIELD_LABELS[change.field]
+            result.changes.append(
+                f"{change.finding.reference} {label}: {change.before or '(empty)'} → {change.after or '(empty)'}"
+                f" ({change.get_action_display().lower()})"
+            )
         if result.changes and result.action == "unchanged":
             result.action = "changed"
         return result
@@ -339,6 +343,11 @@ class _Context:
 
 
 _DESCRIBED = [a for a in ChangeAction.values if a != ChangeAction.CREATED]
+# The changes a preview lists (a status change also records its closing fields).
+_FIELD_LABELS = {
+    "rag": "RAG", "owner": "owner", "board": "governing board", "due_date": "target date", "status": "status",
+    "response": "force response",
+}  # fmt: skip
 
 
 def _messages(error):
