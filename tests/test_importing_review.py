@@ -29,6 +29,12 @@ from tests.importing_support import REPORT, untrack_2021_22
 TITLE = "PEEL 2021/22: An inspection of Warwickshire Police"
 
 
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    """Uploads go to a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path
+
+
 @pytest.fixture
 def eager_tasks(settings):
     from tracker.celery import app

@@ -61,6 +61,12 @@ def edit_workbook(data, changes):
     return stream.getvalue()
 
 
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    """Uploads go to a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path
+
+
 @pytest.fixture
 def opcc(warwickshire):
     return MembershipFactory(force=warwickshire, access=Access.OPCC_STAFF).user
@@ -132,6 +138,9 @@ def test_changes_go_through_the_workflow_and_the_audit_trail(scene):
     tracker_import = start(scene["force"], opcc, data)
     preview = tracker_imports.preview(tracker_import, by=opcc)
     assert not preview.errors and preview.count("changed") == 3
+    described = [change for row in preview.rows for change in row.changes]
+    assert "AFI 1 RAG: (empty) → Amber (edited)" in described
+    assert "AFI 3 status: Pending sign-off → Closed (signed off by the board)" in described
     assert Finding.objects.get(pk=scene["started"].pk).owner == scene["owner"]  # the preview kept nothing
     assert tracker_imports.import_tracker(tracker_import, by=opcc).committed
     started = Finding.objects.get(pk=scene["started"].pk)
