@@ -149,7 +149,7 @@ def test_the_review_page_shows_each_item_beside_its_source_passage(client, befor
     client.force_login(opcc)
     page = client.get(reverse("report_import_review", args=[report_import.pk])).content.decode()
     assert page.count('class="review-item') == 23  # 22 findings and a blank one to add
-    assert "As printed in the report, line 318" not in page
+    assert "As printed in the report, line 205" in page  # where AFI 1 is in the text
     assert "Our 2019 report said that the force needed to improve the application of risk assessment" in page
     assert "Individual performance reviews and processes for talent identification" in page  # the 2019 candidate
     assert "(proposed)" in page and "Shared words:" in page
