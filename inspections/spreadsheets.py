@@ -3,6 +3,7 @@ and Excel (.xlsx). Imports of trackers read the same layout, so an export import
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -110,7 +111,8 @@ def csv_bytes(findings):
 def xlsx_bytes(findings, title="Tracker"):
     workbook = Workbook(write_only=False)
     sheet = workbook.active
-    sheet.title = title[:31]
+    # Excel refuses sheet names with : \ / ? * [ ] and over 31 characters ("PEEL 2021/22: An …").
+    sheet.title = " ".join(re.sub(r"[:\\/?*\[\]]", " ", title).split())[:31].strip() or "Tracker"
     sheet.append(HEADINGS)
     for cell in sheet[1]:
         cell.font = Font(bold=True)

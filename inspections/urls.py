@@ -1,6 +1,18 @@
 from django.urls import path, re_path
 
-from inspections.views import boards, documents, evidence, findings, inspections, pages, reminders, section55
+from inspections.views import (
+    boards,
+    documents,
+    evidence,
+    exports,
+    findings,
+    importing,
+    inspections,
+    pages,
+    reminders,
+    section55,
+    trackers,
+)
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -47,4 +59,16 @@ urlpatterns = [
     path("profile/", reminders.profile, name="profile"),
     path("reminders/", reminders.reminder_forces, name="reminders"),
     path("reminders/<slug:slug>/", reminders.force_reminders, name="force_reminders"),
+    # Imports of reports and trackers, and spreadsheet exports (issue 7).
+    path("imports/", importing.import_list, name="imports"),
+    path("imports/reports/new/", importing.report_upload, name="report_import_upload"),
+    path("imports/reports/<int:pk>/", importing.report_detail, name="report_import"),
+    path("imports/reports/<int:pk>/review/", importing.report_review, name="report_import_review"),
+    path("imports/reports/<int:pk>/retry/", importing.report_retry, name="report_import_retry"),
+    path("imports/reports/<int:pk>/discard/", importing.report_discard, name="report_import_discard"),
+    path("imports/trackers/new/", trackers.tracker_upload, name="tracker_import_upload"),
+    path("imports/trackers/<int:pk>/columns/", trackers.tracker_columns, name="tracker_import_columns"),
+    path("imports/trackers/<int:pk>/", trackers.tracker_preview, name="tracker_import_preview"),
+    path("imports/trackers/<int:pk>/discard/", trackers.tracker_discard, name="tracker_import_discard"),
+    path("inspections/<int:pk>/export.<str:file_format>", exports.inspection_export, name="inspection_export"),
 ]

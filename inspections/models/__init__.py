@@ -1,6 +1,13 @@
 from .documents import DocumentKind, RenderedDocument, RenderStatus
 from .evidence import EvidenceFile
 from .finding import Finding, FindingKind
+from .importing import (
+    ReportImport,
+    ReportImportStatus,
+    TrackerColumnMapping,
+    TrackerImport,
+    TrackerImportStatus,
+)
 from .inspection import GradedJudgment, Inspection, InspectionKind, JudgmentLevel
 from .organisation import (
     Access,
@@ -55,9 +62,14 @@ __all__ = [
     "Reminder",
     "ReminderRule",
     "ReminderRun",
+    "ReportImport",
+    "ReportImportStatus",
     "Role",
     "SECTION_55_DAYS",
     "Section55Response",
     "email_kind_for",
     "section55_deadline",
+    "TrackerColumnMapping",
+    "TrackerImport",
+    "TrackerImportStatus",
 ]

@@ -178,6 +178,15 @@ def reassign(finding, *, by, owner=None, board=None, reason="", expected_version
 
 
 @transaction.atomic
+def set_rag(finding, *, rag, by, reason="", expected_version=None):
+    """A new RAG rating with its audit record (the model's rules hold: Blue only when complete)."""
+    finding = lock_for_edit(finding, expected_version)
+    before = snapshot(finding, ["rag"])
+    finding.rag = rag
+    return save_audited(finding, ["rag"], by=by, action=ChangeAction.EDITED, reason=reason, before=before)
+
+
+@transaction.atomic
 def edit_response(finding, *, response, by, expected_version=None):
     """The force's response, as the tracker and the Section 55 letter show it."""
     finding = lock_for_edit(finding, expected_version)

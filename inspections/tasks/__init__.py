@@ -2,6 +2,7 @@
 so that Celery's autodiscovery of `inspections.tasks` finds them all."""
 
 from . import documents  # noqa: F401  (Section 55 letters and other rendered documents)
+from .importing import read_report_import
 from .reminders import send_reminder_email, sweep_reminders
 
-__all__ = ["send_reminder_email", "sweep_reminders"]
+__all__ = ["read_report_import", "send_reminder_email", "sweep_reminders"]

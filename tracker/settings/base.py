@@ -187,6 +187,19 @@ DOCUMENTS_RENDER_STALE_MINUTES = int(env("DOCUMENTS_RENDER_STALE_MINUTES", "15")
 SECTION55_HOME_OFFICE_MAILBOX = env("SECTION55_HOME_OFFICE_MAILBOX", "section55responses@homeoffice.gov.uk")
 # Uploaded signature images: PNG or JPEG only, checked by content, at most this many bytes.
 SECTION55_SIGNATURE_MAX_BYTES = int(env("SECTION55_SIGNATURE_MAX_BYTES", str(512 * 1024)))
+# Importing reports and trackers (inspections/importing/; README "Importing reports and trackers").
+# Caps keep a worker's memory and time bounded whatever is uploaded; each can be raised per site.
+TRACKER_IMPORT_MAX_REPORT_BYTES = int(env("TRACKER_IMPORT_MAX_REPORT_BYTES", str(30 * 1024 * 1024)))
+TRACKER_IMPORT_MAX_PDF_PAGES = int(env("TRACKER_IMPORT_MAX_PDF_PAGES", "200"))
+TRACKER_IMPORT_MAX_TEXT_CHARACTERS = int(env("TRACKER_IMPORT_MAX_TEXT_CHARACTERS", "2000000"))
+# A carried-over finding is linked to the most similar earlier finding only from this similarity
+# (Jaccard index of content words, 0 to 1; see inspections/importing/carryovers.py).
+TRACKER_IMPORT_CARRY_OVER_MIN_SIMILARITY = float(env("TRACKER_IMPORT_CARRY_OVER_MIN_SIMILARITY", "0.15"))
+TRACKER_IMPORT_MAX_SPREADSHEET_BYTES = int(env("TRACKER_IMPORT_MAX_SPREADSHEET_BYTES", str(10 * 1024 * 1024)))
+TRACKER_IMPORT_MAX_SPREADSHEET_UNZIPPED_BYTES = int(
+    env("TRACKER_IMPORT_MAX_SPREADSHEET_UNZIPPED_BYTES", str(100 * 1024 * 1024))
+)
+TRACKER_IMPORT_MAX_SPREADSHEET_ROWS = int(env("TRACKER_IMPORT_MAX_SPREADSHEET_ROWS", "5000"))
 
 LOGGING = {
     "version": 1,

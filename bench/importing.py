@@ -1,0 +1,112 @@
+"""Import speed and accuracy: the Warwickshire PEEL 2021/22 report as text and as a PDF, and a
+tracker export read back (preview of a whole force's tracker).
+
+Run with the project's virtual environment, against a database of its own, e.g.
+    createdb -h 127.0.0.1 -U postgres tracker_bench
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/tracker_bench .venv/bin/python bench/importing.py
+The first run migrates, loads the Warwickshire fixtures and generates one synthetic force.
+"""
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings.test")
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/tracker_bench")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+
+from inspections import spreadsheets  # noqa: E402
+from inspections.importing import pdf, text  # noqa: E402
+from inspections.importing.formats import format_for  # noqa: E402
+from inspections.importing.pipeline import extract  # noqa: E402
+from inspections.models import Access, Finding, Force, Membership  # noqa: E402
+from inspections.services import tracker_imports  # noqa: E402
+from inspections.synthetic import synthetic_forces  # noqa: E402
+from tests.importing_support import REPORT, pdf_from_text, report_text  # noqa: E402
+
+# Counted by hand from the report (tests/test_importing_warwickshire.py has the full list).
+EXPECTED = {"graded_areas": 8, "ungraded_areas": 1, "area_for_improvement": 22, "carry_overs": 2}
+
+
+def timed(function, repeat):
+    function()
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times), min(times)
+
+
+def row(label, median, best):
+    print(f"  {label:46} {median:8.1f} / {best:8.1f}")
+
+
+def setup():
+    call_command("migrate", verbosity=0)
+    if not Force.objects.filter(slug="warwickshire").exists():
+        call_command("loaddata", *sorted(str(p) for p in (ROOT / "fixtures").glob("*.json")), verbosity=0)
+    if not synthetic_forces().exists():
+        call_command("generate_data", forces=1, inspections_per_force=8, seed=1, verbosity=0)
+
+
+def main():
+    setup()
+    force = Force.objects.get(slug="warwickshire")
+    data = REPORT.read_bytes()
+    started = time.perf_counter()
+    pdf_bytes = pdf_from_text(report_text())
+    print(f"(made a {len(pdf_bytes) // 1024} KB PDF of the report in {time.perf_counter() - started:.1f} s)")
+
+    extraction = extract(data, force=force)
+    counts = {str(k): v for k, v in extraction.counts().items()}
+    from_pdf = extract(pdf_bytes, force=force)
+    pdf_counts = {str(k): v for k, v in from_pdf.counts().items()}
+    print("\nWarwickshire PEEL 2021/22: found / expected (counted by hand)")
+    for key, expected in EXPECTED.items():
+        print(f"  {key:22} text {counts.get(key, 0):3}   pdf {pdf_counts.get(key, 0):3}   expected {expected:3}")
+    print(f"  other kinds found: {sorted(set(counts) - set(EXPECTED))}")
+
+    normal = text.normalise(data.decode())
+    report_format = format_for(normal)
+    print("\nTimes (median / best, ms)")
+    median, best = timed(lambda: report_format.parse(text.normalise(data.decode()), force), 20)
+    row("parse the text (no database)", median, best)
+    median, best = timed(lambda: extract(data, force=force), 20)
+    row("whole import of the text (with carry-overs)", median, best)
+    median, best = timed(lambda: pdf.read_pdf(pdf_bytes), 5)
+    row(f"read the PDF's text ({from_pdf.stats['pages']} pages)", median, best)
+    median, best = timed(lambda: extract(pdf_bytes, force=force), 5)
+    row("whole import of the PDF", median, best)
+
+    synthetic = synthetic_forces().order_by("slug").first()
+    user, _ = Membership.objects.get_or_create(
+        force=synthetic, access=Access.OPCC_STAFF,
+        user=django.contrib.auth.get_user_model().objects.get_or_create(username="bench-opcc")[0],
+    )  # fmt: skip
+    findings = Finding.objects.filter(inspection__force=synthetic)
+    median, best = timed(lambda: spreadsheets.xlsx_bytes(findings), 3)
+    row(f"export {findings.count()} findings to .xlsx", median, best)
+    workbook = spreadsheets.xlsx_bytes(findings)
+    tracker_import = tracker_imports.start_tracker_import(force=synthetic, by=user.user, name="b.xlsx", data=workbook)
+    tracker_imports.save_mapping(
+        tracker_import, mapping=tracker_imports.suggested_mapping(tracker_import), inspection=None, by=user.user
+    )
+    outcome = tracker_imports.preview(tracker_import, by=user.user)
+    median, best = timed(lambda: tracker_imports.preview(tracker_import, by=user.user), 3)
+    row("preview the import of that export", median, best)
+    print(f"    ({outcome.count('unchanged')} rows unchanged, {len(outcome.errors)} errors)")
+    tracker_import.delete()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+"""What a report says about itself (title, force, publication date) and the checks of an
+extraction against the report's own summary ("We make graded judgments in eight of these nine";
+the table of grades)."""
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from . import common
+
+_MONTHS = "|".join(calendar.month_name[1:])
+_PUBLISHED = re.compile(rf"\bPublished(?:\s+on)?:?\s+(\d{{1,2}})\s+({_MONTHS})\s+(\d{{4}})\b", re.I)
+_MONTH_LINE = re.compile(rf"^({_MONTHS})\s+(\d{{4}})(?:\s*[|–-].*)?$", re.I)
+_SUBJECT = re.compile(r"^An inspection of (?P<force>.+?)\.?$", re.I)
+_PROGRAMME = re.compile(r"^PEEL\b.*\d{4}", re.I)
+_COUNT_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_GRADED_COUNT = re.compile(r"\bgraded judgments? (?:in|for) (\w+) of (?:these|the) (\w+)", re.I)
+
+
+@dataclass
+class ReportFacts:
+    title: str = ""
+    force_named: str = ""
+    published_on: str | None = None
+    published_hint: str = ""
+
+
+def report_facts(blocks, force):
+    facts = ReportFacts()
+    programme = ""
+    for block in blocks[:20]:
+        if not programme and _PROGRAMME.match(block.text) and block.words <= 8:
+            programme = block.text
+        if not facts.force_named and (match := _SUBJECT.match(block.text)):
+            facts.force_named = match.group("force").strip()
+    subject = f"An inspection of {facts.force_named or force.name}"
+    facts.title = f"{programme}: {subject}" if programme else subject
+    for block in blocks:
+        if match := _PUBLISHED.search(block.text):
+            day, month, year = match.groups()
+            month_number = [m.lower() for m in calendar.month_name].index(month.lower())
+            facts.published_on = date(int(year), month_number, int(day)).isoformat()
+            break
+    for block in [*blocks[:20], *blocks[-10:]]:
+        if match := _MONTH_LINE.match(block.text):
+            facts.published_hint = f"{match.group(1).capitalize()} {match.group(2)}"
+    return facts
+
+
+def summary_checks(lines, blocks, extraction, force):
+    """Warnings where the extraction disagrees with what the report says of itself."""
+    warnings = []
+    graded = [a for a in extraction.areas if a.grade]
+    for block in blocks[:80]:
+        if match := _GRADED_COUNT.search(block.text):
+            expected = _number(match.group(1))
+            if expected is not None and expected != len(graded):
+                warnings.append(
+                    f"The report says it makes graded judgments in {expected} areas; {len(graded)} graded "
+                    "areas were found. Check the areas on the review page."
+                )
+            break
+    table = summary_table(lines)
+    if table:
+        for grade in sorted(set(table.values()) | {a.grade for a in graded}):
+            in_table = sorted(name for name, g in table.items() if g == grade)
+            found = [a.name for a in graded if a.grade == grade]
+            if len(in_table) != len(found):
+                warnings.append(
+                    f"The report's summary table grades {len(in_table)} area(s) {grade.label.lower()} "
+                    f"({', '.join(in_table) or 'none'}); {len(found)} were found ({', '.join(found) or 'none'})."
+                )
+    if extraction.force_named and _plain(extraction.force_named) != _plain(force.name):
+        warnings.append(
+            f"The report is an inspection of {extraction.force_named}, but it is being imported for {force.name}. "
+            "Check you chose the right force."
+        )
+    if not extraction.items:
+        warnings.append("No causes of concern, recommendations or areas for improvement were found.")
+    return warnings
+
+
+def summary_table(lines):
+    """{area as the table names it: Grade} from the summary table, where its columns are tab-separated."""
+    for index, line in enumerate(lines):
+        cells = [c.strip().lower() for c in line.split("\t")]
+        if len(cells) >= 4 and all(common.grade_of(c) for c in cells if c):
+            columns = [common.grade_of(c) for c in cells]
+            table = {}
+            for row in lines[index + 1 :]:
+                if not row.strip():
+                    break
+                for position, cell in enumerate(row.split("\t")):
+                    if cell.strip() and position < len(columns) and columns[position]:
+                        table[cell.strip()] = columns[position]
+            return table
+    return {}
+
+
+def _number(word):
+    word = word.lower()
+    return int(word) if word.isdigit() else _COUNT_WORDS.get(word)
+
+
+def _plain(name):
+    return " ".join(name.lower().removeprefix("the ").split())

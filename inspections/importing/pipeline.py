@@ -1,0 +1,87 @@
+"""The one code path from an uploaded report to an extraction: the review page's task and
+`manage.py import_report` both call `extract`. Nothing is saved here."""
+
+import time
+from datetime import date
+
+from django.conf import settings
+
+from inspections import timeframes
+from inspections.importing import carryovers, pdf, uploads
+from inspections.importing.extraction import Extraction, ImportProblem
+from inspections.importing.formats import format_for
+from inspections.importing.text import normalise
+from inspections.models import Inspection
+
+
+def _no_progress(percent, message):
+    return None
+
+
+def extract(data, *, force, published_on=None, progress=None) -> Extraction:
+    """The areas and findings of a report (PDF or text, by content), for a force.
+
+    `published_on` (a date, or None) sets the due dates; without it, a publication date printed
+    in the report is used where there is one. `progress(percent, message)` is told how far it got.
+    Raises ImportProblem, with a message for staff, for anything it cannot read."""
+    progress = progress or _no_progress
+    started = time.perf_counter()
+    kind = uploads.report_kind(data)
+    pages = None
+    if kind == "pdf":
+        progress(5, "Reading the PDF")
+
+        def page_read(number, total):
+            progress(5 + int(75 * number / total), f"Read page {number} of {total}")
+
+        raw, pages = pdf.read_pdf(data, progress=page_read)
+    else:
+        raw = uploads.decode_text(data, "a PDF or text")
+    if len(raw) > settings.TRACKER_IMPORT_MAX_TEXT_CHARACTERS:
+        raise ImportProblem("The file holds more text than a report; check this is the report itself.")
+    text = normalise(raw)
+    if not text.strip():
+        raise ImportProblem("The file holds no text.")
+    progress(85, "Finding the graded areas and the findings")
+    report_format = format_for(text)
+    extraction = report_format.parse(text, force)
+    if published_on:
+        extraction.published_on = published_on.isoformat()
+    progress(92, "Looking for the earlier findings that carried-over findings repeat")
+    carryovers.propose(extraction, force, extraction.published_on)
+    warn_if_tracked(extraction, force)
+    set_due_dates(extraction)
+    extraction.stats = {
+        "source": kind,
+        "pages": pages,
+        "characters": len(text),
+        "seconds": round(time.perf_counter() - started, 3),
+        "counts": {str(k): v for k, v in extraction.counts().items()},
+    }
+    progress(100, "Ready for review")
+    return extraction
+
+
+def warn_if_tracked(extraction, force):
+    """Say so where the force already tracks an inspection with this report's title."""
+    if force.pk is None or not extraction.title:
+        return
+    tracked = Inspection.objects.filter(force=force, title__iexact=extraction.title).first()
+    if tracked:
+        published = f", published {tracked.published_on:%-d %B %Y}" if tracked.published_on else ""
+        extraction.warnings.insert(
+            0,
+            f"{force} already tracks “{tracked.title}”{published}. If this is the same report, discard this "
+            "import; the tracker will not accept a second inspection with the same title.",
+        )
+
+
+def set_due_dates(extraction):
+    """Each item's due date from the publication date and its time frame (None without a date)."""
+    published = date.fromisoformat(extraction.published_on) if extraction.published_on else None
+    for item in extraction.items:
+        try:
+            due = timeframes.due_date(published, item.time_frame) if published else None
+        except timeframes.TimeFrameError:
+            due = None
+        item.due_date = due.isoformat() if due else None

@@ -1,0 +1,92 @@
+"""What an uploaded file really is, judged by its content (never by its name), within the caps."""
+
+import io
+import zipfile
+
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+
+from inspections.importing.extraction import ImportProblem
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .xls and .ppt from before 2007
+
+
+def _size_check(data, limit, what):
+    if not data:
+        raise ImportProblem("The file is empty. Choose the file again; it may not have saved properly.")
+    if len(data) > limit:
+        raise ImportProblem(
+            f"The file is {filesizeformat(len(data))}; the importer takes {what} up to {filesizeformat(limit)}."
+        )
+
+
+def _zip_names(data):
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return {info.filename: info for info in archive.infolist()}
+    except zipfile.BadZipFile as error:
+        raise ImportProblem("The file looks like a zip archive but it is damaged.") from error
+
+
+def _office_problem(names, wanted):
+    if "word/document.xml" in names:
+        return "This file is a Word document (.docx), whatever its name says. " + wanted
+    if "xl/workbook.xml" in names:
+        return "This file is an Excel workbook (.xlsx), whatever its name says. " + wanted
+    if "ppt/presentation.xml" in names:
+        return "This file is a PowerPoint presentation, whatever its name says. " + wanted
+    return "This file is a zip archive, not a report or tracker. " + wanted
+
+
+def decode_text(data, what="text"):
+    """Text in UTF-8 (with or without a byte-order mark) or Windows-1252, as Excel and Word save it."""
+    if b"\x00" in data[:65536]:
+        raise ImportProblem(f"This file is not {what}: it holds binary data. Check you chose the right file.")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ImportProblem(f"This file is not {what} the importer can read (neither UTF-8 nor Windows-1252).")
+
+
+def report_kind(data):
+    """'pdf' or 'text' for an uploaded report; ImportProblem says why anything else is refused."""
+    _size_check(data, settings.TRACKER_IMPORT_MAX_REPORT_BYTES, "reports")
+    wanted = "Upload the report as published by HMICFRS: its PDF, or its text saved as a .txt file."
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        raise ImportProblem(_office_problem(_zip_names(data), wanted))
+    if data.startswith(_OLE):
+        raise ImportProblem("This file is an older Microsoft Office document (.doc), not a PDF. " + wanted)
+    if data.lstrip().startswith(b"{\\rtf"):
+        raise ImportProblem("This file is a Rich Text (.rtf) document, not a PDF. " + wanted)
+    head = data[:512].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")):
+        raise ImportProblem("This file is a web page (HTML). " + wanted)
+    decode_text(data, "a PDF or text")
+    return "text"
+
+
+def spreadsheet_kind(data):
+    """'xlsx' or 'csv' for an uploaded tracker; ImportProblem says why anything else is refused."""
+    _size_check(data, settings.TRACKER_IMPORT_MAX_SPREADSHEET_BYTES, "trackers")
+    wanted = "Upload the tracker as an Excel workbook (.xlsx) or as comma-separated values (.csv)."
+    if data.startswith(b"PK\x03\x04"):
+        names = _zip_names(data)
+        if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+            raise ImportProblem(_office_problem(names, wanted))
+        unzipped = sum(info.file_size for info in names.values())
+        if unzipped > settings.TRACKER_IMPORT_MAX_SPREADSHEET_UNZIPPED_BYTES:
+            raise ImportProblem(
+                f"The workbook unpacks to {filesizeformat(unzipped)}; the importer takes up to "
+                f"{filesizeformat(settings.TRACKER_IMPORT_MAX_SPREADSHEET_UNZIPPED_BYTES)}. Remove unused sheets."
+            )
+        return "xlsx"
+    if data.startswith(_OLE):
+        raise ImportProblem("This file is an older Excel workbook (.xls). Save it as .xlsx and upload that.")
+    if b"%PDF-" in data[:1024]:
+        raise ImportProblem("This file is a PDF. " + wanted)
+    decode_text(data, "a spreadsheet")
+    return "csv"

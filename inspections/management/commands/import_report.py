@@ -1,0 +1,60 @@
+"""Read an HMICFRS report (PDF or text) and print what the importer finds, without saving anything.
+
+    python manage.py import_report report.pdf --force warwickshire --published 2022-10-14 --json
+
+It runs the same code as the import page (inspections.importing.pipeline.extract)."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Q
+
+from inspections.importing.extraction import ImportProblem
+from inspections.importing.pipeline import extract
+from inspections.models import Force
+
+
+class Command(BaseCommand):
+    help = "Print the areas and findings the importer reads from a report, without saving anything."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="The report: its PDF, or its text.")
+        parser.add_argument("--force", required=True, help="The force the report is about: its slug or name.")
+        parser.add_argument("--published", help="The publication date, YYYY-MM-DD (sets the due dates).")
+        parser.add_argument("--json", action="store_true", help="Print the whole extraction as JSON.")
+
+    def handle(self, *args, **options):
+        force = Force.objects.filter(Q(slug=options["force"]) | Q(name__iexact=options["force"])).first()
+        if force is None:
+            raise CommandError(f"No force has the slug or name “{options['force']}”.")
+        published = None
+        if options["published"]:
+            try:
+                published = date.fromisoformat(options["published"])
+            except ValueError as error:
+                raise CommandError("Give --published as YYYY-MM-DD, e.g. 2022-10-14.") from error
+        path = Path(options["file"])
+        if not path.is_file():
+            raise CommandError(f"There is no file at {path}.")
+        try:
+            extraction = extract(path.read_bytes(), force=force, published_on=published)
+        except ImportProblem as problem:
+            raise CommandError(str(problem)) from problem
+        if options["json"]:
+            self.stdout.write(json.dumps(extraction.to_dict(), indent=2, ensure_ascii=False, default=str))
+            return
+        self.stdout.write(f"{extraction.title} ({extraction.format_label})")
+        for area in extraction.areas:
+            self.stdout.write(f"  {area.name}: {area.grade or 'not graded'}")
+        for item in extraction.items:
+            carried = ""
+            if item.carry_over and item.carry_over.chosen:
+                best = item.carry_over.candidates[0]
+                carried = f" [carries over {best.reference}, similarity {best.similarity:.2f}]"
+            frame = f" ({item.time_frame})" if item.time_frame else ""
+            self.stdout.write(f"  {item.reference}{frame}: {item.text[:100]}{carried}")
+        for warning in extraction.warnings:
+            self.stdout.write(self.style.WARNING(f"Check: {warning}"))
+        self.stdout.write(", ".join(f"{k}: {v}" for k, v in extraction.counts().items()))

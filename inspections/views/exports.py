@@ -1,0 +1,38 @@
+"""Trackers as spreadsheets, in the layout of inspections/spreadsheets.py (the import reads it back).
+
+`spreadsheet_response` serves any queryset of findings; the findings list's export can use it."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET
+
+from inspections import spreadsheets
+from inspections.models import Inspection
+from inspections.permissions import Action, require
+
+CONTENT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+
+
+def spreadsheet_response(findings, *, name, file_format="xlsx", title="Tracker"):
+    """An attachment with the findings in the tracker's layout (.xlsx or .csv)."""
+    if file_format not in CONTENT_TYPES:
+        raise Http404("Exports are .xlsx or .csv.")
+    body = spreadsheets.xlsx_bytes(findings, title=title) if file_format == "xlsx" else spreadsheets.csv_bytes(findings)
+    response = HttpResponse(body, content_type=CONTENT_TYPES[file_format])
+    response["Content-Disposition"] = f'attachment; filename="{slugify(name)[:80] or "tracker"}.{file_format}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_GET
+def inspection_export(request, pk, file_format):
+    inspection = get_object_or_404(Inspection.objects.select_related("force"), pk=pk)
+    require(request.user, Action.MANAGE, inspection)
+    findings = inspection.findings.order_by("order")
+    return spreadsheet_response(findings, name=inspection.title, file_format=file_format, title=inspection.title)
