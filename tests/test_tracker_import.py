@@ -297,7 +297,7 @@ def test_a_renamed_word_document_is_refused_on_the_upload_page(client, scene):
     assert not TrackerImport.objects.exists()
 
 
-def test_the_inspection_exports_as_xlsx_and_csv_for_opcc_staff_only(client, scene):
+def test_the_inspection_exports_as_xlsx_and_csv_for_its_readers(client, scene):
     client.force_login(scene["opcc"])
     Finding.objects.filter(pk=scene["started"].pk).update(text='=HYPERLINK("http://evil")')
     response = client.get(reverse("inspection_export", args=[scene["inspection"].pk, "xlsx"]))
@@ -313,8 +313,10 @@ def test_the_inspection_exports_as_xlsx_and_csv_for_opcc_staff_only(client, scen
     assert client.get(reverse("inspection_export", args=[scene["inspection"].pk, "pdf"])).status_code == 404
     viewer = UserFactory()
     Membership.objects.create(user=viewer, force=scene["force"], access=Access.VIEWER)
-    client.force_login(viewer)
-    assert client.get(reverse("inspection_export", args=[scene["inspection"].pk, "xlsx"])).status_code == 403
+    client.force_login(viewer)  # reads the inspection, so may download it
+    assert client.get(reverse("inspection_export", args=[scene["inspection"].pk, "xlsx"])).status_code == 200
+    client.force_login(UserFactory())  # a member of no force: as if it did not exist
+    assert client.get(reverse("inspection_export", args=[scene["inspection"].pk, "xlsx"])).status_code == 404
 
 
 def test_blue_is_refused_for_work_that_is_not_complete(scene):

@@ -5,18 +5,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from inspections import permissions, selectors, spreadsheets
+from inspections import permissions, selectors
 from inspections.forms import findings as forms
 from inspections.permissions import Action
 from inspections.services import findings as finding_service
 from inspections.services import progress as progress_service
 from inspections.status import Status
+from inspections.views.exports import spreadsheet_response
 
 
 @login_required
@@ -30,18 +30,11 @@ def finding_list(request):
 
 @login_required
 def finding_export(request, fmt):
+    """The filtered list, in the columns of a published OPCC tracker."""
     filterset = selectors.findings_filter(request.user, request.GET or None)
     findings = filterset.qs if filterset.is_bound else filterset.queryset
-    stamp = timezone.localdate().isoformat()
-    if fmt == "csv":
-        response = HttpResponse(spreadsheets.csv_bytes(findings), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(
-            spreadsheets.xlsx_bytes(findings, title="Findings"),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    response["Content-Disposition"] = f'attachment; filename="findings-{stamp}.{fmt}"'
-    return response
+    name = f"findings-{timezone.localdate().isoformat()}"
+    return spreadsheet_response(findings, name=name, file_format=fmt, title="Findings")
 
 
 @login_required
