@@ -6,6 +6,7 @@ Prints one line per check; exits non-zero on the first failure.
 
 import os
 import sys
+from pathlib import Path
 
 import django
 
@@ -17,7 +18,7 @@ from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
-from inspections.models import Finding, GovernanceBoard, Inspection, RenderedDocument  # noqa: E402
+from inspections.models import Finding, GovernanceBoard, Inspection, RenderedDocument, ReportImport  # noqa: E402
 
 setup_test_environment()
 call_command("migrate", verbosity=0)
@@ -48,7 +49,8 @@ meeting = wab.meetings.order_by("held_on").last()
 for url in ["/", "/inspections/", f"/inspections/{ipa.pk}/", "/findings/", "/findings/?q=digital+evidence&sort=-due",
             f"/findings/{finding.pk}/", "/findings/export.csv", "/findings/export.xlsx", "/dashboard/",
             f"/boards/{wab.pk}/", f"/boards/{wab.pk}/meetings/{meeting.pk}/pack/",
-            f"/inspections/{ipa.pk}/section55/", f"/inspections/{ipa.pk}/section55/preview/"]:  # fmt: skip
+            f"/inspections/{ipa.pk}/section55/", f"/inspections/{ipa.pk}/section55/preview/",
+            f"/inspections/{ipa.pk}/export.xlsx", "/profile/", "/reminders/warwickshire/", "/imports/"]:  # fmt: skip
     check(opcc, url)
 if opcc.get("/findings/?q=digital+evidence").context["total"] != 1:
     print("FAIL the SQLite search")
@@ -62,3 +64,15 @@ if sorted(rendered) != [("board_pack", "done"), ("section55_letter", "done")]:
     print(f"FAIL documents rendered in-process: {rendered}")
     sys.exit(1)
 print("ok documents rendered in-process")
+
+call_command("send_reminders", "--date", "2022-12-05", "--dry-run")
+print("ok send_reminders --dry-run")
+report = Path(__file__).resolve().parent / "data" / "warwickshire-peel-2021-22-report.txt"
+upload = check(opcc, "/imports/reports/new/", 302, "post",
+               {"force": ipa.force_id, "text": report.read_text(), "published_on": "2022-10-14"})  # fmt: skip
+draft = ReportImport.objects.get()
+if draft.status != "ready":
+    print(f"FAIL the report import ran in-process: {draft.status} {draft.error}")
+    sys.exit(1)
+check(opcc, f"/imports/reports/{draft.pk}/review/")
+print("ok report import read in-process")
