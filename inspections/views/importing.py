@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from inspections.forms.importing import (
@@ -31,10 +31,7 @@ def manageable_forces(user):
 
 
 def inspection_url(inspection):
-    try:
-        return reverse("inspection_detail", args=[inspection.pk])
-    except NoReverseMatch:
-        return f"/inspections/{inspection.pk}/"
+    return reverse("inspection_detail", args=[inspection.pk])
 
 
 def _report_import(request, pk):
