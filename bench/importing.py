@@ -7,18 +7,10 @@ Run with the project's virtual environment, against a database of its own, e.g.
 The first run migrates, loads the Warwickshire fixtures and generates one synthetic force.
 """
 
-import os
-import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings.test")
-os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/tracker_bench")
-
-import django  # noqa: E402
+import django
+from _setup import ROOT, timed  # puts the project on sys.path and names the benchmark database
 
 django.setup()
 
@@ -35,16 +27,6 @@ from tests.importing_support import REPORT, pdf_from_text, report_text  # noqa: 
 
 # Counted by hand from the report (tests/test_importing_warwickshire.py has the full list).
 EXPECTED = {"graded_areas": 8, "ungraded_areas": 1, "area_for_improvement": 22, "carry_overs": 2}
-
-
-def timed(function, repeat):
-    function()
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times), min(times)
 
 
 def row(label, median, best):

@@ -9,6 +9,13 @@ from inspections.models import Finding, Inspection
 pytestmark = pytest.mark.django_db
 
 
+def test_every_model_of_the_domain_is_in_the_admin():
+    from django.apps import apps
+
+    missing = [m.__name__ for m in apps.get_app_config("inspections").get_models() if m not in admin.site._registry]
+    assert missing == []
+
+
 def test_every_changelist_loads_for_staff(client, staff_user, warwickshire):
     client.force_login(staff_user)
     models = [model for model in admin.site._registry if model._meta.app_label in {"inspections", "auth"}]

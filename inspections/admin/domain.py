@@ -5,9 +5,8 @@ workflow (inspections/services), which checks the allowed moves and keeps the au
 """
 
 from django.contrib import admin
-from django.db import models
 
-from inspections import admin_reminders  # noqa: F401 (registers the reminder records, read-only)
+from inspections.admin.base import HTTPS_URLS, ReadOnlyAdminMixin
 from inspections.models import (
     BoardMeeting,
     Finding,
@@ -24,22 +23,6 @@ from inspections.models import (
     Role,
     Section55Response,
 )
-
-# Links typed without a scheme are taken as https (Django 6's default).
-HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
-
-
-class ReadOnlyAdminMixin:
-    """History is appended by the tracker, never edited or deleted by hand."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class LocalPolicingBodyInline(admin.StackedInline):
