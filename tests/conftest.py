@@ -1,4 +1,5 @@
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,28 @@ def sign_in(page, live_server, username):
     page.get_by_label("Password").fill("correct horse battery")
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+
+
+@pytest.fixture
+def worker(transactional_db):
+    """A real Celery worker thread consuming from the broker in CELERY_BROKER_URL (Redis), with an
+    empty queue: tasks go through the broker, not eager mode."""
+    from celery.contrib.testing.worker import start_worker
+    from django.conf import settings
+
+    import inspections.tasks  # noqa: F401 (registers the tasks with the app)
+    from tracker.celery import app
+
+    assert settings.CELERY_BROKER_URL.startswith("redis://") and not app.conf.task_always_eager
+    app.control.purge()
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=20):
+        yield app
+
+
+def wait_for(condition, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False

@@ -1,10 +1,7 @@
 """The reminder tasks on a real Celery worker, over the real Redis broker (not eager mode)."""
 
-import time
 from datetime import date, timedelta
 
-import pytest
-from celery.contrib.testing.worker import start_worker
 from celery.schedules import crontab
 from django.conf import settings as django_settings
 from django.core import mail
@@ -12,28 +9,11 @@ from django.core import mail
 import inspections.tasks  # noqa: F401 (registers the tasks with the app)
 from inspections.models import EmailStatus, OutgoingEmail, Reminder
 from inspections.tasks.reminders import send_reminder_email, sweep_reminders
+from tests.conftest import wait_for
 from tests.reminders_support import FailingBackend, finding_due, set_rules
 from tracker.celery import app
 
 DAY = date(2023, 6, 14)
-
-
-@pytest.fixture
-def worker(transactional_db):
-    """A worker thread consuming from the broker in CELERY_BROKER_URL (Redis), with an empty queue."""
-    assert django_settings.CELERY_BROKER_URL.startswith("redis://") and not app.conf.task_always_eager
-    app.control.purge()
-    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=20):
-        yield
-
-
-def wait_for(condition, timeout=30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.2)
-    return False
 
 
 def test_sweep_task_on_a_worker_sends_the_digests(worker):

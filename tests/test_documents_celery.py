@@ -1,0 +1,33 @@
+"""Documents are rendered by a real Celery worker over the Redis broker, as in production."""
+
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+
+from inspections.models import BoardMeeting, GovernanceBoard, Inspection, RenderStatus
+from inspections.services import documents as document_services
+from inspections.tasks.documents import queue_render_on_commit
+from tests.conftest import FIXTURES, People, wait_for
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_a_letter_and_a_board_pack_are_rendered_by_the_worker(worker, media):
+    call_command("loaddata", *FIXTURES, verbosity=0)
+    people = People(GovernanceBoard.objects.get(name="Warwickshire Assurance Board").force)
+    wab = GovernanceBoard.objects.get(name="Warwickshire Assurance Board")
+    meeting = BoardMeeting.objects.create(board=wab, held_on=date(2026, 11, 10))
+    with transaction.atomic():
+        letter = document_services.request_render(
+            kind="section55_letter", by=people.opcc, inspection=Inspection.objects.get(title__contains="2019")
+        )
+        pack = document_services.request_render(kind="board_pack", by=people.chair, subject=meeting)
+        queue_render_on_commit(letter)
+        queue_render_on_commit(pack)
+    for document in (letter, pack):
+        assert wait_for(lambda d=document: d.__class__.objects.get(pk=d.pk).is_finished, timeout=60)
+        document.refresh_from_db()
+        assert document.status == RenderStatus.DONE, document.error
+        assert document.file.read().startswith(b"%PDF") and len(document.sha256) == 64
