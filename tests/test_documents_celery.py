@@ -1,4 +1,4 @@
-"""Documents are rendered by a real Celery worker over the Redis broker, as in production."""
+"""Documents are rendered, and reports read, by a real Celery worker over the Redis broker, as in production."""
 
 from datetime import date
 
@@ -31,3 +31,29 @@ def test_a_letter_and_a_board_pack_are_rendered_by_the_worker(worker, media):
         document.refresh_from_db()
         assert document.status == RenderStatus.DONE, document.error
         assert document.file.read().startswith(b"%PDF") and len(document.sha256) == 64
+
+
+def test_a_report_is_read_by_the_worker(worker, media):
+    from pathlib import Path
+
+    from inspections.models import Force, ReportImport
+    from inspections.services import report_imports
+    from inspections.tasks.importing import schedule_reading
+
+    call_command("loaddata", *FIXTURES, verbosity=0)
+    force = Force.objects.get(slug="warwickshire")
+    people = People(force)
+    report = (Path(__file__).parent / "data" / "warwickshire-peel-2021-22-report.txt").read_bytes()
+    with transaction.atomic():
+        draft = report_imports.start_report_import(
+            force=force,
+            by=people.opcc,
+            name="warwickshire-peel-2021-22.txt",
+            data=report,
+            published_on=date(2022, 10, 14),
+        )
+        schedule_reading(draft)
+    assert wait_for(lambda: ReportImport.objects.get(pk=draft.pk).status not in ("queued", "reading"), timeout=60)
+    draft.refresh_from_db()
+    assert draft.status == "ready", draft.error
+    assert sum(1 for item in draft.extraction["items"] if item["kind"] == "area_for_improvement") == 22
