@@ -9,17 +9,13 @@ from django.db.models import Q
 from django.utils import timezone
 
 from inspections import permissions
-from inspections.formstyle import TrackerFormMixin
+from inspections.formstyle import TrackerFormMixin, date_input
 from inspections.models import Finding, FindingKind, Force, GovernanceBoard, GradedJudgment, Inspection, Role
 from inspections.status import OPEN_STATUSES, Rag, Status
 
 YES_NO = (("yes", "Yes"), ("no", "No"))
 ANY = "Any"
 NOT_RATED = "none"
-
-
-def date_input():
-    return forms.DateInput(attrs={"type": "date"})
 
 
 class FilterForm(TrackerFormMixin, forms.Form):

@@ -14,6 +14,14 @@ WIDGET_CLASSES = {
 }
 
 
+def date_input(*, short=False):
+    """A date picker that also shows a saved date (browsers need ISO dates in type="date" inputs)."""
+    attrs = {"type": "date"}
+    if short:
+        attrs["class"] = "input input--short"
+    return forms.DateInput(attrs=attrs, format="%Y-%m-%d")
+
+
 class TrackerFormMixin:
     """Adds the stylesheet's classes to widgets and ties hints and errors to their inputs."""
 

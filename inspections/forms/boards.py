@@ -2,11 +2,11 @@ from dataclasses import dataclass
 
 from django import forms
 
-from inspections.formstyle import TrackerFormMixin
+from inspections.formstyle import TrackerFormMixin, date_input
 
 
 class MeetingForm(TrackerFormMixin, forms.Form):
-    held_on = forms.DateField(label="Date of the meeting", widget=forms.DateInput(attrs={"type": "date"}))
+    held_on = forms.DateField(label="Date of the meeting", widget=date_input())
     note = forms.CharField(label="Note", required=False, max_length=200)
 
     def __init__(self, *args, board, **kwargs):

@@ -3,7 +3,7 @@
 from django import forms
 
 from inspections.forms.section55 import FREE_TEXT_HINT, MAX_FREE_TEXT
-from inspections.formstyle import TrackerFormMixin
+from inspections.formstyle import TrackerFormMixin, date_input
 from inspections.models import Finding, GovernanceBoard, Role
 from inspections.status import OPEN_STATUSES, Rag
 
@@ -18,10 +18,6 @@ class MultipleFileField(forms.FileField):
     def clean(self, data, initial=None):
         files = data if isinstance(data, list | tuple) else [data] if data else []
         return [super(MultipleFileField, self).clean(item, initial) for item in files]
-
-
-def date_input():
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class FindingForm(TrackerFormMixin, forms.Form):

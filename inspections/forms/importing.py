@@ -5,7 +5,7 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
 from inspections import timeframes
-from inspections.formstyle import TrackerFormMixin
+from inspections.formstyle import TrackerFormMixin, date_input
 from inspections.grading import Grade
 from inspections.importing import uploads
 from inspections.importing.drafts import AreaRow, ItemRow
@@ -15,15 +15,8 @@ from inspections.models import FindingKind, Force
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d %B %Y"]
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
 class ForceChoiceForm(forms.Form):
-    """The forces to choose from, set before TrackerFormMixin validates (it reads the errors in __init__)."""
+    """The forces the user may choose from."""
 
     force = forms.ModelChoiceField(queryset=Force.objects.none(), empty_label=None)
 
@@ -46,7 +39,7 @@ class ReportUploadForm(TrackerFormMixin, ForceChoiceForm):
         label="Publication date",
         required=False,
         input_formats=DATE_FORMATS,
-        widget=DateInput(attrs={"class": "input input--short"}),
+        widget=date_input(short=True),
         help_text="Due dates follow from it. You can also give it when you review the draft.",
     )
 
@@ -83,7 +76,7 @@ class DraftForm(TrackerFormMixin, forms.Form):
         label="Publication date",
         required=False,
         input_formats=DATE_FORMATS,
-        widget=DateInput(attrs={"class": "input input--short"}),
+        widget=date_input(short=True),
         help_text="Due dates follow from it.",
     )
     renumber = forms.BooleanField(

@@ -1,6 +1,6 @@
 from django import forms
 
-from inspections.formstyle import TrackerFormMixin
+from inspections.formstyle import TrackerFormMixin, date_input
 from inspections.models import EmailStatus
 
 
@@ -12,7 +12,7 @@ class ReminderPageForm(TrackerFormMixin, forms.Form):
         label="Preview the reminders of",
         help_text="A date such as 2025-06-16. Empty: the next day reminders go out.",
         input_formats=["%Y-%m-%d", "%d/%m/%Y"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=date_input(),
         error_messages={"invalid": "Enter a real date, for example 2025-06-16."},
     )
     status = forms.ChoiceField(

@@ -3,15 +3,11 @@
 from django import forms
 
 from inspections.documents import images
-from inspections.formstyle import TrackerFormMixin
+from inspections.formstyle import TrackerFormMixin, date_input
 from inspections.models import Role, Section55Response
 
 FREE_TEXT_HINT = "Paragraphs separated by a blank line; start a line with “- ” for a bullet. No HTML."
 MAX_FREE_TEXT = 60_000
-
-
-def _date_widget():
-    return forms.DateInput(attrs={"type": "date", "class": "input input--short"}, format="%Y-%m-%d")
 
 
 class VersionMixin(forms.Form):
@@ -37,9 +33,9 @@ class Section55DraftForm(TrackerFormMixin, forms.ModelForm):
             "comments_invited_on", "comments_due_on", "response_lead",
         ]  # fmt: skip
         widgets = {
-            "letter_date": _date_widget(),
-            "comments_invited_on": _date_widget(),
-            "comments_due_on": _date_widget(),
+            "letter_date": date_input(short=True),
+            "comments_invited_on": date_input(short=True),
+            "comments_due_on": date_input(short=True),
         }
 
     def __init__(self, *args, inspection, **kwargs):
@@ -69,11 +65,13 @@ class Section55DraftForm(TrackerFormMixin, forms.ModelForm):
 
 
 class SentForm(TrackerFormMixin, VersionMixin):
-    sent_on = forms.DateField(label="Date sent", widget=_date_widget(), help_text="To HMICFRS and the Home Office.")
+    sent_on = forms.DateField(
+        label="Date sent", widget=date_input(short=True), help_text="To HMICFRS and the Home Office."
+    )
 
 
 class PublishedForm(TrackerFormMixin, VersionMixin):
-    published_on = forms.DateField(label="Date published", widget=_date_widget())
+    published_on = forms.DateField(label="Date published", widget=date_input(short=True))
     published_url = forms.URLField(
         label="Link to the published response", max_length=500, assume_scheme="https",
         help_text="The page on the OPCC's website.",
