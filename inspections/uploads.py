@@ -24,6 +24,13 @@ XLSX = FileType("Excel workbook", "application/vnd.openxmlformats-officedocument
 PPTX = FileType("PowerPoint", "application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx")
 OLE = FileType("Word or Excel (97-2003)", "application/octet-stream", "bin")
 
+# How each kind of file begins: the one place other checks (images, imports) read them from.
+PDF_MAGIC = b"%PDF-"
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+JPEG_MAGIC = b"\xff\xd8\xff"
+GIF_MAGICS = (b"GIF87a", b"GIF89a")
+ZIP_MAGIC = b"PK\x03\x04"
+
 EVIDENCE_TYPES = (PDF, PNG, JPEG, GIF, DOCX, XLSX, OLE)
 IMAGE_TYPES = (PNG, JPEG)
 
@@ -36,17 +43,17 @@ def sniff(upload):
     upload.seek(0)
     head = upload.read(16)
     upload.seek(0)
-    if head.startswith(b"%PDF-"):
+    if head.startswith(PDF_MAGIC):
         return PDF
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+    if head.startswith(PNG_MAGIC):
         return PNG
-    if head.startswith(b"\xff\xd8\xff"):
+    if head.startswith(JPEG_MAGIC):
         return JPEG
-    if head.startswith((b"GIF87a", b"GIF89a")):
+    if head.startswith(GIF_MAGICS):
         return GIF
     if head.startswith(OLE_SIGNATURE):
         return OLE
-    if head.startswith(b"PK\x03\x04"):
+    if head.startswith(ZIP_MAGIC):
         try:
             with zipfile.ZipFile(upload) as archive:
                 names = set(archive.namelist())

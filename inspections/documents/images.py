@@ -6,10 +6,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from PIL import Image, UnidentifiedImageError
 
+from inspections import uploads
+
 # What each accepted format starts with, and the extension we store it under.
 SIGNATURES = {
-    "PNG": (b"\x89PNG\r\n\x1a\n", "png", "image/png"),
-    "JPEG": (b"\xff\xd8\xff", "jpg", "image/jpeg"),
+    "PNG": (uploads.PNG_MAGIC, uploads.PNG.extension, uploads.PNG.content_type),
+    "JPEG": (uploads.JPEG_MAGIC, uploads.JPEG.extension, uploads.JPEG.content_type),
 }
 MAX_PIXELS = 4000 * 4000
 
@@ -28,7 +30,7 @@ def check_image(data, *, max_bytes=None):
         raise ValidationError("The file is empty.")
     if len(data) > max_bytes:
         raise ValidationError(f"The image is {len(data) // 1024} KB; the limit is {max_bytes // 1024} KB.")
-    declared = next((name for name, (magic, _, _) in SIGNATURES.items() if data.startswith(magic)), None)
+    declared = format_of(data)
     if declared is None:
         raise ValidationError("Upload a PNG or JPEG image; this file is neither.")
     try:

@@ -7,8 +7,7 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
 from inspections.importing.extraction import ImportProblem
-
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .xls and .ppt from before 2007
+from inspections.uploads import OLE_SIGNATURE, PDF_MAGIC, ZIP_MAGIC
 
 
 def _size_check(data, limit, what):
@@ -54,11 +53,11 @@ def report_kind(data):
     """'pdf' or 'text' for an uploaded report; ImportProblem says why anything else is refused."""
     _size_check(data, settings.TRACKER_IMPORT_MAX_REPORT_BYTES, "reports")
     wanted = "Upload the report as published by HMICFRS: its PDF, or its text saved as a .txt file."
-    if b"%PDF-" in data[:1024]:
+    if PDF_MAGIC in data[:1024]:
         return "pdf"
-    if data.startswith(b"PK\x03\x04"):
+    if data.startswith(ZIP_MAGIC):
         raise ImportProblem(_office_problem(_zip_names(data), wanted))
-    if data.startswith(_OLE):
+    if data.startswith(OLE_SIGNATURE):
         raise ImportProblem("This file is an older Microsoft Office document (.doc), not a PDF. " + wanted)
     if data.lstrip().startswith(b"{\\rtf"):
         raise ImportProblem("This file is a Rich Text (.rtf) document, not a PDF. " + wanted)
@@ -73,7 +72,7 @@ def spreadsheet_kind(data):
     """'xlsx' or 'csv' for an uploaded tracker; ImportProblem says why anything else is refused."""
     _size_check(data, settings.TRACKER_IMPORT_MAX_SPREADSHEET_BYTES, "trackers")
     wanted = "Upload the tracker as an Excel workbook (.xlsx) or as comma-separated values (.csv)."
-    if data.startswith(b"PK\x03\x04"):
+    if data.startswith(ZIP_MAGIC):
         names = _zip_names(data)
         if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
             raise ImportProblem(_office_problem(names, wanted))
@@ -84,9 +83,9 @@ def spreadsheet_kind(data):
                 f"{filesizeformat(settings.TRACKER_IMPORT_MAX_SPREADSHEET_UNZIPPED_BYTES)}. Remove unused sheets."
             )
         return "xlsx"
-    if data.startswith(_OLE):
+    if data.startswith(OLE_SIGNATURE):
         raise ImportProblem("This file is an older Excel workbook (.xls). Save it as .xlsx and upload that.")
-    if b"%PDF-" in data[:1024]:
+    if PDF_MAGIC in data[:1024]:
         raise ImportProblem("This file is a PDF. " + wanted)
     decode_text(data, "a spreadsheet")
     return "csv"
