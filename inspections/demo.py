@@ -15,6 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from inspections.models import Access, BoardMeeting, Force, GovernanceBoard, Membership, ProgressUpdate, Role
+from inspections.services import findings as finding_service
+from inspections.services import progress as progress_service
 from inspections.status import Rag
 from inspections.timeframes import add_months
 
@@ -112,9 +114,6 @@ DEMO_PROGRESS = [
 
 
 def demo_activity(force, today):
-    from inspections.services import findings as finding_service
-    from inspections.services import progress as progress_service
-
     peel = force.inspections.get(title__startswith="PEEL 2021/22")
     opcc = get_user_model().objects.get(username="opcc")
     next_board = BoardMeeting.objects.filter(board__force=force, board__parent__isnull=True, held_on__gt=today).first()
