@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Makes sure what the tests need is here: PostgreSQL and Redis running on 127.0.0.1, and the
-# Debian packages the browser, PDF and compose tests use. Starts or installs what it can;
+# Debian packages the browser, PDF, font and compose tests use. Starts or installs what it can;
 # otherwise stops with a message naming what is missing.
 set -euo pipefail
 
 missing=()
+# Each Debian package the tests rely on, found by what it provides: the browser, the documents'
+# font (static/css/documents.css asks for Liberation Sans; tests/test_document_fonts.py checks it),
+# the PDF page renderer and the compose file checker.
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+[[ -n "$(fc-list 'Liberation Sans' 2>/dev/null)" ]] || missing+=(fonts-liberation)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 if ((${#missing[@]})); then

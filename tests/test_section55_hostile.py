@@ -2,31 +2,19 @@
 finding with no response, URLs the renderer must not fetch."""
 
 import base64
-import io
-import re
-import unicodedata
 
 import pytest
-from pypdf import PdfReader
 
 from inspections.documents import renderer, text
 from inspections.documents.section55 import render_letter_html, response_for
 from inspections.models import FindingKind, LocalPolicingBody, Section55Response
 from inspections.services import findings as finding_services
 from tests.factories import FindingFactory, InspectionFactory, UserFactory
+from tests.pdf_support import pdf_text, squash
 
 pytestmark = pytest.mark.django_db
 
 SCRIPT = '<script>alert("owned")</script><img src="http://169.254.169.254/latest/meta-data/" onerror="x()">'
-
-
-def squash(value):
-    return " ".join(unicodedata.normalize("NFKC", value).split())
-
-
-def pdf_text(content):
-    pages = [page.extract_text() for page in PdfReader(io.BytesIO(content)).pages]
-    return pages, squash(re.sub(r"Page \d+ of \d+|•", " ", "\n".join(pages)))
 
 
 def letterhead(force):

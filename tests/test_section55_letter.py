@@ -8,33 +8,21 @@ governance summary; 3. the PCC's comments on them; the publication statement; th
 
 import hashlib
 import io
-import re
 import shutil
 import subprocess
-import unicodedata
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from pypdf import PdfReader
 
 from inspections.documents import renderer
 from inspections.documents.section55 import render_letter_html, response_for
 from inspections.models import DocumentKind, FindingKind, Inspection, JudgmentLevel, RenderStatus
 from inspections.services import documents as document_services
+from tests.pdf_support import pdf_text, squash
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
-
-
-def squash(text):
-    return " ".join(unicodedata.normalize("NFKC", text).split())
-
-
-def pdf_text(content):
-    pages = [page.extract_text() for page in PdfReader(io.BytesIO(content)).pages]
-    # Page footers interrupt paragraphs that run over a page; list bullets come out at the page's end.
-    return pages, squash(re.sub(r"Page \d+ of \d+|•", " ", "\n".join(pages)))
 
 
 def assert_in_order(text, pieces):
