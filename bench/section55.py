@@ -32,9 +32,9 @@ from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
 from django.test import override_settings  # noqa: E402
 
+from inspections.core.grading import GradingScale  # noqa: E402
 from inspections.documents import renderer  # noqa: E402
 from inspections.documents.section55 import render_letter_html, response_for  # noqa: E402
-from inspections.grading import GradingScale  # noqa: E402
 from inspections.models import (  # noqa: E402
     DocumentKind,
     Finding,

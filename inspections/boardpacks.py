@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Count, OuterRef, Q, Subquery
 
+from inspections.core.status import OPEN_STATUSES, Rag, Status
 from inspections.models import BoardMeeting, Finding, FindingChange, ProgressUpdate
-from inspections.status import OPEN_STATUSES, Rag, Status
 
 LONDON = ZoneInfo("Europe/London")
 CLOSING = "The board is asked to note the contents of this report."

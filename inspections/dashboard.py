@@ -13,9 +13,9 @@ from django.db.models.functions import Greatest, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 
-from inspections.grading import compare_grades
+from inspections.core.grading import compare_grades
+from inspections.core.status import OPEN_STATUSES, Rag, Status
 from inspections.models import Finding, GradedJudgment
-from inspections.status import OPEN_STATUSES, Rag, Status
 
 DUE_SOON_DAYS = 30
 LIST_LIMIT = 25  # rows shown in each list on the page; the link leads to all of them

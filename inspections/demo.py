@@ -14,11 +14,11 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
+from inspections.core.status import Rag
+from inspections.core.timeframes import add_months
 from inspections.models import Access, BoardMeeting, Force, GovernanceBoard, Membership, ProgressUpdate, Role
 from inspections.services import findings as finding_service
 from inspections.services import progress as progress_service
-from inspections.status import Rag
-from inspections.timeframes import add_months
 
 FIXTURES = sorted(str(path) for path in (Path(settings.BASE_DIR) / "fixtures").glob("*.json"))
 

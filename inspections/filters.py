@@ -8,10 +8,10 @@ from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
-from inspections import permissions
-from inspections.formstyle import TrackerFormMixin, date_input
+from inspections.core import permissions
+from inspections.core.forms import TrackerFormMixin, date_input
+from inspections.core.status import OPEN_STATUSES, Rag, Status
 from inspections.models import Finding, FindingKind, Force, GovernanceBoard, GradedJudgment, Inspection, Role
-from inspections.status import OPEN_STATUSES, Rag, Status
 
 YES_NO = (("yes", "Yes"), ("no", "No"))
 ANY = "Any"

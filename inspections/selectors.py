@@ -7,11 +7,11 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from inspections import permissions
+from inspections.core import permissions
+from inspections.core.grading import compare_grades
+from inspections.core.status import OPEN_STATUSES
 from inspections.filters import FindingFilter
-from inspections.grading import compare_grades
 from inspections.models import ChangeAction, Finding, FindingChange, FindingKind, ProgressUpdate
-from inspections.status import OPEN_STATUSES
 
 LIST_RELATED = ["inspection", "inspection__force", "judgment", "owner", "owner__holder", "board"]
 

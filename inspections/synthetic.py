@@ -13,7 +13,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
-from inspections.grading import SCALE_GRADES, GradingScale
+from inspections.core.grading import SCALE_GRADES, GradingScale
+from inspections.core.status import Rag, Status
+from inspections.core.timeframes import add_months, due_date
 from inspections.models import (
     Access,
     BoardMeeting,
@@ -33,8 +35,6 @@ from inspections.models import (
     Reminder,
     Role,
 )
-from inspections.status import Rag, Status
-from inspections.timeframes import add_months, due_date
 
 SLUG_PREFIX = "synthetic-"
 LONDON = ZoneInfo("Europe/London")

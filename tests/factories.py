@@ -3,7 +3,7 @@ from datetime import date
 import factory
 from django.contrib.auth import get_user_model
 
-from inspections.grading import GradingScale
+from inspections.core.grading import GradingScale
 from inspections.models import (
     Access,
     Finding,

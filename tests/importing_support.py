@@ -6,8 +6,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+from inspections.core.status import Status
 from inspections.models import Finding, FindingChange, Inspection
-from inspections.status import Status
 
 # The report as HMICFRS published it on its website (Open Government Licence), copied unchanged.
 REPORT = Path(__file__).resolve().parent / "data" / "warwickshire-peel-2021-22-report.txt"

@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 
 from inspections.boardpacks import CLOSING, build_pack
+from inspections.core.status import Status
 from inspections.models import BoardMeeting, Finding, GovernanceBoard, ProgressUpdate
 from inspections.services import findings as finding_service
-from inspections.status import Status
 
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")

@@ -5,8 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from inspections.core.status import Status
 from inspections.models import Finding, ProgressUpdate
-from inspections.status import Status
 from tests.conftest import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

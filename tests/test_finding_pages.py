@@ -10,9 +10,9 @@ from django.test import override_settings
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from inspections.core.status import Rag, Status
 from inspections.models import ChangeAction, EvidenceFile, Finding, FindingChange, ProgressUpdate
 from inspections.spreadsheets import HEADINGS
-from inspections.status import Rag, Status
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from inspections.grading import GradingScale, compare_grades
+from inspections.core.grading import GradingScale, compare_grades
 from inspections.models import GradedJudgment
 from tests.factories import InspectionFactory, JudgmentFactory
 

@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from inspections.core.status import Rag, Status
 from inspections.models import Finding, FindingKind, GovernanceBoard, Inspection, MonitoringPeriod
-from inspections.status import Rag, Status
 from tests.factories import BoardFactory, FindingFactory, ForceFactory, InspectionFactory, JudgmentFactory
 
 pytestmark = pytest.mark.django_db

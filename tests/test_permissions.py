@@ -11,9 +11,9 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from inspections.core.permissions import Action, can, visible_findings
+from inspections.core.status import Status
 from inspections.models import BoardMeeting, Finding, FindingChange, ProgressUpdate
-from inspections.permissions import Action, can, visible_findings
-from inspections.status import Status
 
 pytestmark = pytest.mark.django_db
 

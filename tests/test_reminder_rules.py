@@ -6,9 +6,9 @@ from datetime import date, timedelta
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
+from inspections.core.status import Status
 from inspections.models import BoardMeeting, Finding, LetterStatus, Section55Response
 from inspections.reminder_rules import AFTER, BEFORE, reminder_config
-from inspections.status import Status
 from tests.factories import BoardFactory, InspectionFactory, RoleFactory
 from tests.reminders_support import finding_due, opcc_staff, planned, set_rules
 

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 from django.test import override_settings
 
-from inspections.timeframes import TimeFrameError, add_months, due_date, parse
+from inspections.core.timeframes import TimeFrameError, add_months, due_date, parse
 
 PUBLISHED = date(2019, 9, 27)
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from inspections import spreadsheets
+from inspections.core.status import Rag, Status
 from inspections.models import (
     Access,
     ChangeAction,
@@ -24,7 +25,6 @@ from inspections.models import (
     TrackerImportStatus,
 )
 from inspections.services import tracker_imports
-from inspections.status import Rag, Status
 from tests.factories import (
     BoardFactory,
     FindingFactory,

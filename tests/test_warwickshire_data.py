@@ -15,8 +15,8 @@ from datetime import date
 
 import pytest
 
+from inspections.core.status import Status
 from inspections.models import Finding, GovernanceBoard, GradedJudgment, Inspection
-from inspections.status import Status
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
+from inspections.core.status import Rag, Status
 from inspections.models import ChangeAction, Finding, FindingChange
 from inspections.services import findings as service
-from inspections.status import Rag, Status
 from tests.factories import BoardFactory, FindingFactory, InspectionFactory, RoleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from PIL import Image, UnidentifiedImageError
 
-from inspections import uploads
+from inspections.core import uploads
 
 # What each accepted format starts with, and the extension we store it under.
 SIGNATURES = {

@@ -5,8 +5,8 @@ summary. Plain strings and text blocks only; the templates escape them."""
 
 from dataclasses import dataclass, field
 
-from inspections import timeframes
-from inspections.grading import Grade
+from inspections.core import timeframes
+from inspections.core.grading import Grade
 from inspections.models import FindingKind, JudgmentLevel
 
 from . import text

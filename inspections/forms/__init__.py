@@ -1,1 +1,1 @@
-"""Forms, one module per feature; each subclasses inspections.formstyle.TrackerFormMixin."""
+"""Forms, one module per feature; each subclasses inspections.core.forms.TrackerFormMixin."""

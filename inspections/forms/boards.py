@@ -2,7 +2,7 @@ from dataclasses import dataclass
 
 from django import forms
 
-from inspections.formstyle import TrackerFormMixin, date_input
+from inspections.core.forms import TrackerFormMixin, date_input
 
 
 class MeetingForm(TrackerFormMixin, forms.Form):

@@ -2,10 +2,10 @@
 
 from django import forms
 
+from inspections.core.forms import TrackerFormMixin, date_input
+from inspections.core.status import OPEN_STATUSES, Rag
 from inspections.forms.section55 import FREE_TEXT_HINT, MAX_FREE_TEXT
-from inspections.formstyle import TrackerFormMixin, date_input
 from inspections.models import Finding, GovernanceBoard, Role
-from inspections.status import OPEN_STATUSES, Rag
 
 
 class MultipleFileInput(forms.ClearableFileInput):

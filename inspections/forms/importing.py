@@ -4,9 +4,9 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
-from inspections import timeframes
-from inspections.formstyle import TrackerFormMixin, date_input
-from inspections.grading import Grade
+from inspections.core import timeframes
+from inspections.core.forms import TrackerFormMixin, date_input
+from inspections.core.grading import Grade
 from inspections.importing import uploads
 from inspections.importing.drafts import AreaRow, ItemRow
 from inspections.importing.extraction import ImportProblem

@@ -1,6 +1,6 @@
 from django import forms
 
-from inspections.formstyle import TrackerFormMixin, date_input
+from inspections.core.forms import TrackerFormMixin, date_input
 from inspections.models import EmailStatus
 
 

@@ -2,8 +2,8 @@
 
 from django import forms
 
+from inspections.core.forms import TrackerFormMixin, date_input
 from inspections.documents import images
-from inspections.formstyle import TrackerFormMixin, date_input
 from inspections.models import Role, Section55Response
 
 FREE_TEXT_HINT = "Paragraphs separated by a blank line; start a line with “- ” for a bullet. No HTML."

@@ -4,8 +4,8 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
+from inspections.core.forms import TrackerFormMixin
 from inspections.forms.importing import ForceChoiceForm
-from inspections.formstyle import TrackerFormMixin
 from inspections.importing import trackers, uploads
 from inspections.importing.extraction import ImportProblem
 from inspections.models import Inspection

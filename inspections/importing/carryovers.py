@@ -18,9 +18,9 @@ from datetime import date
 
 from django.conf import settings
 
+from inspections.core.status import OPEN_STATUSES
 from inspections.importing.extraction import Candidate
 from inspections.models import Finding
-from inspections.status import OPEN_STATUSES
 
 _STOP_WORDS_TEXT = """
     a about above after again against all also an and any are aren't as at be because been before being

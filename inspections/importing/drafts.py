@@ -8,8 +8,8 @@ being accepted.
 import copy
 from dataclasses import dataclass
 
-from inspections import timeframes
-from inspections.grading import Grade
+from inspections.core import timeframes
+from inspections.core.grading import Grade
 from inspections.importing.extraction import Area, CarryOver, Extraction, Item, Source
 from inspections.importing.formats.peel2021 import number_items
 from inspections.importing.pipeline import set_due_dates

@@ -6,7 +6,7 @@ from datetime import date
 
 from django.conf import settings
 
-from inspections import timeframes
+from inspections.core import timeframes
 from inspections.importing import carryovers, pdf, uploads
 from inspections.importing.extraction import Extraction, ImportProblem
 from inspections.importing.formats import format_for

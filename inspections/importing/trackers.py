@@ -15,11 +15,11 @@ from datetime import date, datetime
 from django.conf import settings
 from openpyxl import load_workbook
 
+from inspections.core.status import Rag, Status
 from inspections.importing.extraction import ImportProblem
 from inspections.importing.uploads import decode_text
 from inspections.models import FindingKind
 from inspections.spreadsheets import FORMULA_PREFIXES
-from inspections.status import Rag, Status
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ import zipfile
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
+from inspections.core.uploads import OLE_SIGNATURE, PDF_MAGIC, ZIP_MAGIC
 from inspections.importing.extraction import ImportProblem
-from inspections.uploads import OLE_SIGNATURE, PDF_MAGIC, ZIP_MAGIC
 
 
 def _size_check(data, limit, what):

@@ -5,8 +5,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
-from inspections import timeframes
-from inspections.status import BLUE_STATUSES, FINISHED_STATUSES, OPEN_STATUSES, OWNED_STATUSES, Rag, Status
+from inspections.core import timeframes
+from inspections.core.status import BLUE_STATUSES, FINISHED_STATUSES, OPEN_STATUSES, OWNED_STATUSES, Rag, Status
 
 from .inspection import GradedJudgment, Inspection, JudgmentLevel
 from .organisation import GovernanceBoard, Role

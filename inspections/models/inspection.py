@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
-from inspections.grading import Grade, GradingScale, grades_for, is_grade_in_scale
+from inspections.core.grading import Grade, GradingScale, grades_for, is_grade_in_scale
 
 from .organisation import Force
 

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from inspections.status import Rag, Status
+from inspections.core.status import Rag, Status
 
 from .finding import Finding
 

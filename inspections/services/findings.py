@@ -8,8 +8,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from inspections.core.status import FINISHED_STATUSES, Rag, Status, move_for
 from inspections.models import ChangeAction, Finding, FindingChange, GovernanceBoard
-from inspections.status import FINISHED_STATUSES, Rag, Status, move_for
 
 
 class StaleFindingError(Exception):

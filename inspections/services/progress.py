@@ -8,10 +8,10 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
+from inspections.core.status import Rag, Status
+from inspections.core.uploads import check_upload
 from inspections.models import ChangeAction, EvidenceFile, ProgressUpdate
 from inspections.services import findings as finding_service
-from inspections.status import Rag, Status
-from inspections.uploads import check_upload
 
 
 def check_evidence(files):

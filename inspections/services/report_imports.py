@@ -17,7 +17,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import get_valid_filename
 
-from inspections.grading import GradingScale
+from inspections.core.grading import GradingScale
+from inspections.core.status import OPEN_STATUSES, Status
 from inspections.importing import drafts, pipeline, uploads
 from inspections.importing.extraction import Extraction, ImportProblem
 from inspections.models import (
@@ -33,7 +34,6 @@ from inspections.models import (
     ReportImportStatus,
 )
 from inspections.services.findings import change_status
-from inspections.status import OPEN_STATUSES, Status
 
 logger = logging.getLogger(__name__)
 

@@ -31,7 +31,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from inspections import timeframes
+from inspections.core import timeframes
+from inspections.core.permissions import can
+from inspections.core.status import FINISHED_STATUSES, OWNED_STATUSES, Status
 from inspections.importing import trackers, uploads
 from inspections.importing.extraction import ImportProblem
 from inspections.models import (
@@ -48,9 +50,7 @@ from inspections.models import (
     TrackerImport,
     TrackerImportStatus,
 )
-from inspections.permissions import can
 from inspections.services import findings as finding_services
-from inspections.status import FINISHED_STATUSES, OWNED_STATUSES, Status
 
 from .tracker_rows import RowError, apply_existing
 

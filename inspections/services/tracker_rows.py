@@ -2,10 +2,10 @@
 
 from collections import deque
 
+from inspections.core.permissions import Action
+from inspections.core.status import BLUE_STATUSES, FINISHED_STATUSES, TRANSITIONS, Rag, Status, move_for
 from inspections.importing import trackers
-from inspections.permissions import Action
 from inspections.services import findings as finding_services
-from inspections.status import BLUE_STATUSES, FINISHED_STATUSES, TRANSITIONS, Rag, Status, move_for
 
 
 class RowError(ValueError):

@@ -2,8 +2,8 @@
 
 from django import template
 
+from inspections.core.permissions import Action, can_in_any_force
 from inspections.models import email_kind_for
-from inspections.permissions import Action, can_in_any_force
 from inspections.reminder_emails import finding_path, inspection_path
 
 register = template.Library()

@@ -2,8 +2,8 @@ from django import template
 from django.utils import timezone
 from django.utils.html import format_html
 
-from inspections.grading import Grade
-from inspections.status import OPEN_STATUSES, Rag, Status
+from inspections.core.grading import Grade
+from inspections.core.status import OPEN_STATUSES, Rag, Status
 
 register = template.Library()
 

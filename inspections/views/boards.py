@@ -8,14 +8,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from inspections import boardpacks, charts, dashboard, permissions
+from inspections import boardpacks, charts, dashboard
+from inspections.core import permissions
+from inspections.core.permissions import Action
+from inspections.core.status import Rag, Status
 from inspections.forms.boards import MeetingForm, decision_rows
 from inspections.models import BoardMeeting, DocumentKind
-from inspections.permissions import Action
 from inspections.services import documents as document_services
 from inspections.services import findings as finding_service
 from inspections.services import progress as progress_service
-from inspections.status import Rag, Status
 from inspections.tasks.documents import queue_render_on_commit
 
 RAG_COLOURS = {Rag.RED.label: "#d4351c", Rag.AMBER.label: "#f47738", Rag.GREEN.label: "#00703c",

@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from inspections import permissions
+from inspections.core import permissions
+from inspections.core.permissions import Action
 from inspections.models import DocumentKind, RenderedDocument
-from inspections.permissions import Action
 
 REFRESH_SECONDS = 2
 

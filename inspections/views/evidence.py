@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 
-from inspections import permissions
+from inspections.core import permissions
 from inspections.models import EvidenceFile
 
 

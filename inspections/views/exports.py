@@ -9,7 +9,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
 from inspections import spreadsheets
-from inspections.permissions import visible_inspections
+from inspections.core.permissions import visible_inspections
 
 CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -10,12 +10,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from inspections import permissions, selectors
+from inspections import selectors
+from inspections.core import permissions
+from inspections.core.permissions import Action
+from inspections.core.status import Status
 from inspections.forms import findings as forms
-from inspections.permissions import Action
 from inspections.services import findings as finding_service
 from inspections.services import progress as progress_service
-from inspections.status import Status
 from inspections.views.exports import spreadsheet_response
 
 

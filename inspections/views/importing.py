@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from inspections.core.permissions import Action, can, forces_for, require
 from inspections.forms.importing import (
     AreaFormSet,
     DraftForm,
@@ -20,7 +21,6 @@ from inspections.forms.importing import (
 from inspections.importing import carryovers, drafts
 from inspections.importing.extraction import Extraction
 from inspections.models import FindingKind, Force, JudgmentLevel, ReportImport, ReportImportStatus, TrackerImport
-from inspections.permissions import Action, can, forces_for, require
 from inspections.services import report_imports
 from inspections.tasks.importing import schedule_reading
 

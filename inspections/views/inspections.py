@@ -1,7 +1,8 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from inspections import permissions, selectors
+from inspections import selectors
+from inspections.core import permissions
 
 
 @login_required

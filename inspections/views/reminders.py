@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from inspections import reminder_queries
+from inspections.core.permissions import Action, can, forces_for, require
 from inspections.forms.reminders import ReminderPageForm
 from inspections.models import Force, Membership
-from inspections.permissions import Action, can, forces_for, require
 from inspections.reminder_planner import unreachable
 from inspections.reminder_rules import reminder_config
 

@@ -10,13 +10,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from inspections import permissions
+from inspections.core import permissions
+from inspections.core.permissions import Action
 from inspections.documents import images
 from inspections.documents.errors import DocumentProblem
 from inspections.documents.section55 import local_policing_body_of, render_letter_html, response_for
 from inspections.forms.section55 import PublishedForm, Section55DraftForm, SentForm
 from inspections.models import DocumentKind, FindingKind
-from inspections.permissions import Action
 from inspections.services import documents as document_services
 from inspections.services import section55 as services
 from inspections.tasks.documents import queue_render_on_commit

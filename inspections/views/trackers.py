@@ -6,11 +6,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from inspections.core.permissions import Action, require
 from inspections.forms.trackers import ColumnMappingForm, TrackerUploadForm
 from inspections.importing import trackers
 from inspections.importing.extraction import ImportProblem
 from inspections.models import TrackerImport, TrackerImportStatus
-from inspections.permissions import Action, require
 from inspections.services import tracker_imports
 
 from .importing import _forbid_forged_force, manageable_forces

@@ -168,7 +168,7 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
-# Domain defaults (see inspections/timeframes.py and README).
+# Domain defaults (see inspections/core/timeframes.py and README).
 # A finding whose report gives no time frame is due this many months after publication.
 TRACKER_DEFAULT_DUE_MONTHS = int(env("TRACKER_DEFAULT_DUE_MONTHS", "12"))
 # Evidence and other uploads: the largest file accepted, in bytes.

@@ -5,8 +5,8 @@ wording."""
 
 import re
 
-from inspections import timeframes
-from inspections.grading import Grade
+from inspections.core import timeframes
+from inspections.core.grading import Grade
 
 GRADE_WORDS = {
     "outstanding": Grade.OUTSTANDING,

@@ -19,7 +19,7 @@ How every such report is laid out, and so how it is read:
 
 import re
 
-from inspections.grading import GradingScale
+from inspections.core.grading import GradingScale
 from inspections.importing import text as report_text
 from inspections.importing.extraction import Area, CarryOver, Extraction, Item, Source
 from inspections.models import FindingKind

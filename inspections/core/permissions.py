@@ -17,6 +17,7 @@ from enum import StrEnum
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
+from inspections.core.status import OPEN_STATUSES, Status
 from inspections.models import (
     Access,
     BoardMeeting,
@@ -27,7 +28,6 @@ from inspections.models import (
     Membership,
     RenderedDocument,
 )
-from inspections.status import OPEN_STATUSES, Status
 
 
 class Action(StrEnum):
