@@ -7,7 +7,7 @@ and counts queries at several batch sizes to show the queries per batch do not g
 
 Run against a database of your own (it writes reminders and emails, and deletes earlier ones):
     createdb -h 127.0.0.1 -U postgres tracker_reminders_bench
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/tracker_reminders_bench .venv/bin/python bench/reminders.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/tracker_reminders_bench .venv/bin/python bench/sweep.py
 Options: --day YYYY-MM-DD (default 2025-06-16, a Monday), --batch-size N (default: the setting).
 """
 
@@ -30,9 +30,9 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from inspections import reminder_queries, synthetic  # noqa: E402
+from inspections import synthetic  # noqa: E402
 from inspections.models import Access, Finding, Membership, OutgoingEmail, Reminder, ReminderRun  # noqa: E402
-from inspections.services import emails, reminders  # noqa: E402
+from inspections.reminders import delivery, selectors, sweep  # noqa: E402
 
 
 def clear():
@@ -45,12 +45,12 @@ def with_batch(size):
     settings.TRACKER_REMINDERS = {**settings.TRACKER_REMINDERS, "BATCH_SIZE": size}
 
 
-ORIGINAL = {"claim": reminders._claim, "compose": reminders._compose, "batches": reminders.batches}
+ORIGINAL = {"claim": sweep._claim, "compose": sweep._compose, "batches": sweep.batches}
 
 
 def restore():
-    reminders._claim, reminders._compose = ORIGINAL["claim"], ORIGINAL["compose"]
-    reminders.batches = ORIGINAL["batches"]
+    sweep._claim, sweep._compose = ORIGINAL["claim"], ORIGINAL["compose"]
+    sweep.batches = ORIGINAL["batches"]
 
 
 def measure_batches():
@@ -79,7 +79,7 @@ def measure_batches():
         composes.append(len(queries))
         return written
 
-    reminders._claim, reminders._compose, reminders.batches = claim, compose, batches
+    sweep._claim, sweep._compose, sweep.batches = claim, compose, batches
     return (lambda: claims), (lambda: composes)
 
 
@@ -120,18 +120,18 @@ def main():
         f"sweep of {day:%A %d %B %Y}, batches of {batch}\n"
     )
     clear()
-    plan, _, _ = timed("Dry run (nothing written)", lambda: reminders.sweep(day=day, dry_run=True))
+    plan, _, _ = timed("Dry run (nothing written)", lambda: sweep.sweep(day=day, dry_run=True))
     print(f"  {len(plan.candidates):,} reminders would be sent; {len(plan.skipped):,} cannot be sent")
 
     sent = []
 
     def send(ids):
-        sent.append(emails.deliver_now(ids))
+        sent.append(delivery.deliver_now(ids))
 
-    result, _, _ = timed("Full sweep (record, write and send emails)", lambda: reminders.sweep(day=day, send=send))
-    total_sent = sum(outcome[emails.SENT] for outcome in sent)
+    result, _, _ = timed("Full sweep (record, write and send emails)", lambda: sweep.sweep(day=day, send=send))
+    total_sent = sum(outcome[delivery.SENT] for outcome in sent)
     print(f"  {result.claimed:,} reminders recorded, {result.emails_created:,} emails written, {total_sent:,} sent")
-    again, _, _ = timed("Same sweep again (nothing to do)", lambda: reminders.sweep(day=day, send=send))
+    again, _, _ = timed("Same sweep again (nothing to do)", lambda: sweep.sweep(day=day, send=send))
     print(f"  {again.claimed} recorded, {again.emails_created} emails written")
 
     print("\nQueries per batch against batch size (emails handed to a no-op sender, as when queued for Celery):")
@@ -141,7 +141,7 @@ def main():
         with_batch(size)
         per_claim, per_compose = measure_batches()
         with CaptureQueriesContext(connection) as queries:
-            reminders.sweep(day=day, send=len)
+            sweep.sweep(day=day, send=len)
         claim, compose = per_claim(), per_compose()
         print(
             f"  {size:>10}   {len(claim):>13}  {spread(claim):>12}   {len(compose):>13}  {spread(compose):>12}"
@@ -153,9 +153,9 @@ def main():
     force = synthetic.synthetic_forces().order_by("slug").first()
     officer = Membership.objects.filter(force=force, access=Access.OPCC_STAFF).first().user
     print(f"\nPage reads for {force} (done on each request):")
-    timed("  force page: preview of the day", lambda: reminder_queries.preview_day(force, day=day))
-    timed("  force page: problems", lambda: reminder_queries.problems(force, on=day))
-    timed("  profile of an OPCC officer: 14 days ahead", lambda: reminder_queries.upcoming_for(officer, start=day))
+    timed("  force page: preview of the day", lambda: selectors.preview_day(force, day=day))
+    timed("  force page: problems", lambda: selectors.problems(force, on=day))
+    timed("  profile of an OPCC officer: 14 days ahead", lambda: selectors.upcoming_for(officer, start=day))
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 from django.urls import path, re_path
 
+from inspections.reminders import views as reminders
 from inspections.views import (
     boards,
     documents,
@@ -9,7 +10,6 @@ from inspections.views import (
     importing,
     inspections,
     pages,
-    reminders,
     section55,
     trackers,
 )

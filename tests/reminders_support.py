@@ -9,7 +9,7 @@ from django.core import mail
 from django.test import TestCase
 
 from inspections.models import Access, BoardMeeting, Finding, GovernanceBoard, Membership, Role, Section55Response
-from inspections.services import emails, reminders
+from inspections.reminders import delivery, sweep
 from tests.factories import FindingFactory, MembershipFactory, UserFactory
 
 
@@ -17,16 +17,16 @@ def set_rules(settings, **changes):
     settings.TRACKER_REMINDERS = {**settings.TRACKER_REMINDERS, **changes}
 
 
-def sweep(day):
+def run_sweep(day):
     """A real sweep, sending in-process into Django's test outbox. Emails are handed on after each
     batch commits; inside a test's transaction that is when the capture below ends."""
     with TestCase.captureOnCommitCallbacks(execute=True):
-        return reminders.sweep(day=day, send=emails.deliver_now)
+        return sweep.sweep(day=day, send=delivery.deliver_now)
 
 
 def planned(day):
     """{(username, rule, what)} the rules call for on `day` (nothing written)."""
-    result = reminders.sweep(day=day, dry_run=True)
+    result = sweep.sweep(day=day, dry_run=True)
     return {
         (c.recipient.username, c.rule, c.finding.reference if c.finding else f"s55:{c.inspection.pk}")
         for c in result.candidates

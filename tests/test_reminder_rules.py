@@ -8,7 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from inspections.core.status import Status
 from inspections.models import BoardMeeting, Finding, LetterStatus, Section55Response
-from inspections.reminder_rules import AFTER, BEFORE, reminder_config
+from inspections.reminders.rules import AFTER, BEFORE, reminder_config
 from tests.factories import BoardFactory, InspectionFactory, RoleFactory
 from tests.reminders_support import finding_due, opcc_staff, planned, set_rules
 
@@ -57,7 +57,7 @@ def test_weekend_warnings_move_to_the_friday_before_and_chasers_to_the_monday_af
 
 def test_reason_is_worded_for_the_day_the_email_goes():
     finding = finding_due(date(2023, 6, 26))
-    from inspections.services.reminders import plan_day
+    from inspections.reminders.sweep import plan_day
 
     [candidate] = [c for c in plan_day(day=date(2023, 6, 23)).candidates if c.finding == finding]
     assert candidate.reason == "Due in 3 days, on Monday 26 June 2023."
@@ -93,7 +93,7 @@ def test_finding_closed_the_day_before_is_not_chased():
     ],
 )
 def test_owner_without_email_or_inactive_is_skipped_and_said_why(change, why):
-    from inspections.services.reminders import plan_day
+    from inspections.reminders.sweep import plan_day
 
     finding = finding_due(WEDNESDAY)
     holder = finding.owner.holder
@@ -107,7 +107,7 @@ def test_owner_without_email_or_inactive_is_skipped_and_said_why(change, why):
 
 
 def test_vacant_role_and_no_owner_are_skipped():
-    from inspections.services.reminders import plan_day
+    from inspections.reminders.sweep import plan_day
 
     vacant = finding_due(WEDNESDAY)
     vacant.owner.holder = None
@@ -133,7 +133,7 @@ def test_board_without_chair_escalates_to_the_chair_of_the_board_above():
 
 
 def test_no_chair_anywhere_is_recorded_as_skipped():
-    from inspections.services.reminders import plan_day
+    from inspections.reminders.sweep import plan_day
 
     finding = finding_due(WEDNESDAY)
     finding.board.chair_role = None
@@ -157,7 +157,7 @@ def test_update_due_the_day_before_the_next_meeting_when_no_date_is_set():
     finding = finding_due(date(2024, 1, 1))
     BoardMeeting.objects.create(board=finding.board, held_on=date(2023, 6, 13))  # a Tuesday
     assert owner_rules(finding, date(2023, 6, 5)) == {"update_due"}  # 7 days before Monday 12 June
-    from inspections.services.reminders import plan_day
+    from inspections.reminders.sweep import plan_day
 
     [candidate] = plan_day(day=date(2023, 6, 5)).candidates
     assert "by Monday 12 June 2023" in candidate.reason and "meets on Tuesday 13 June 2023" in candidate.reason
@@ -220,7 +220,7 @@ def test_section55_chief_constables_comments_reminded_7_and_1_days_before():
 
 
 def test_section55_comments_without_a_lead_are_skipped():
-    from inspections.services.reminders import plan_day
+    from inspections.reminders.sweep import plan_day
 
     inspection = InspectionFactory(published_on=date(2023, 3, 1))
     Section55Response.objects.create(inspection=inspection, comments_due_on=date(2023, 3, 23))
@@ -229,8 +229,8 @@ def test_section55_comments_without_a_lead_are_skipped():
 
 
 def test_a_bad_row_is_recorded_and_the_rest_carry_on(monkeypatch):
-    from inspections.reminder_planner import Planner
-    from inspections.services.reminders import plan_day
+    from inspections.reminders.planner import Planner
+    from inspections.reminders.sweep import plan_day
 
     good, bad = finding_due(WEDNESDAY), finding_due(WEDNESDAY)
     real = Planner.for_finding

@@ -8,7 +8,7 @@ from django.core import mail
 
 import inspections.tasks  # noqa: F401 (registers the tasks with the app)
 from inspections.models import EmailStatus, OutgoingEmail, Reminder
-from inspections.tasks.reminders import send_reminder_email, sweep_reminders
+from inspections.reminders.tasks import send_reminder_email, sweep_reminders
 from tests.conftest import wait_for
 from tests.reminders_support import FailingBackend, finding_due, set_rules
 from tracker.celery import app

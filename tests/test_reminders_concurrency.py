@@ -10,7 +10,7 @@ from django.core import mail
 from django.db import connection
 
 from inspections.models import Access, Membership, OutgoingEmail, Reminder
-from inspections.services import emails, reminders
+from inspections.reminders import delivery, sweep
 from tests.factories import InspectionFactory, RoleFactory, UserFactory
 from tests.reminders_support import finding_due, set_rules
 
@@ -36,12 +36,12 @@ def run_two_sweeps(day):
     def send(ids):
         with lock:
             handed_on.extend(ids)
-        emails.deliver_now(ids)
+        delivery.deliver_now(ids)
 
     def worker():
         try:
             barrier.wait(timeout=10)
-            results.append(reminders.sweep(day=day, send=send))
+            results.append(sweep.sweep(day=day, send=send))
         except Exception as error:  # surfaced by the assertion below
             errors.append(error)
         finally:
@@ -61,7 +61,7 @@ def run_two_sweeps(day):
 def test_two_concurrent_sweeps_send_each_reminder_once(settings, batch_size):
     set_rules(settings, BATCH_SIZE=batch_size)
     build()
-    expected = reminders.sweep(day=DAY, dry_run=True).candidates
+    expected = sweep.sweep(day=DAY, dry_run=True).candidates
     assert len(expected) > 24  # owners' reminders plus escalations
 
     results, handed_on = run_two_sweeps(DAY)

@@ -11,7 +11,7 @@ from django.urls import reverse
 from inspections.models import Access, EmailStatus, Finding, GovernanceBoard, Membership, OutgoingEmail, Role
 from tests import reminders_support
 from tests.factories import ForceFactory, MembershipFactory
-from tests.reminders_support import sweep
+from tests.reminders_support import run_sweep
 
 people = reminders_support.people
 PAGE = reverse("force_reminders", kwargs={"slug": "warwickshire"})
@@ -121,7 +121,7 @@ def test_log_shows_what_was_sent_and_what_failed(client, people, settings):
     settings.EMAIL_BACKEND = "tests.reminders_support.FailingBackend"
     reminders_support.FailingBackend.fail_times, reminders_support.FailingBackend.calls = None, 0
     reminders_support.set_rules(settings, EMAIL_MAX_ATTEMPTS=1)
-    sweep(date(2022, 11, 10))
+    run_sweep(date(2022, 11, 10))
     email = OutgoingEmail.objects.get()
     assert email.status == EmailStatus.FAILED
     login(client, "opcc")
@@ -136,7 +136,7 @@ def test_log_shows_what_was_sent_and_what_failed(client, people, settings):
 
 
 def test_log_and_preview_queries_do_not_grow_with_the_data(client, people, django_assert_max_num_queries):
-    sweep(date(2022, 11, 14))
+    run_sweep(date(2022, 11, 14))
     login(client, "opcc")
     assert OutgoingEmail.objects.count() > 10
     with django_assert_max_num_queries(30):

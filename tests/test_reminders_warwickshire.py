@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from inspections.models import EmailKind, Finding, Inspection, LetterStatus, OutgoingEmail, Reminder, Section55Response
 from tests import reminders_support
-from tests.reminders_support import planned, sweep
+from tests.reminders_support import planned, run_sweep
 
 people = reminders_support.people
 
@@ -69,7 +69,7 @@ def test_update_chasing_before_the_assurance_board_meets(people):
 
 def test_sweep_sends_one_digest_per_person_and_escalations_apart(people, settings):
     settings.TRACKER_BASE_URL = "https://tracker.example.org"
-    result = sweep(date(2022, 11, 14))  # a Monday: the 2019 findings' weekly chasers and escalations
+    result = run_sweep(date(2022, 11, 14))  # a Monday: the 2019 findings' weekly chasers and escalations
     assert result.claimed == Reminder.objects.count() > 0
     sent = mail.outbox
     assert len(sent) == OutgoingEmail.objects.count() == result.emails_created
@@ -98,7 +98,7 @@ def test_sweep_sends_one_digest_per_person_and_escalations_apart(people, setting
 
 
 def test_section55_email_links_to_the_inspection(people):
-    sweep(date(2022, 11, 10))
+    run_sweep(date(2022, 11, 10))
     peel = Inspection.objects.get(title=PEEL_2021)
     [message] = mail.outbox
     assert message.to == ["opcc@example.org"]
@@ -109,7 +109,7 @@ def test_section55_email_links_to_the_inspection(people):
 def test_text_from_the_data_is_escaped_in_the_html_part(people):
     finding = Finding.objects.get(inspection__title=PEEL_2019, reference="Rec 1.3")
     Finding.objects.filter(pk=finding.pk).update(text="Use <script>alert(1)</script> & more")
-    sweep(date(2022, 11, 14))
+    run_sweep(date(2022, 11, 14))
     [message] = [m for m in mail.outbox if m.to == [finding.owner.holder.email]]
     html = message.alternatives[0][0]
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in html

@@ -11,6 +11,11 @@ class Grade(models.TextChoices):
     INADEQUATE = "inadequate", "Inadequate"
 
 
+def grade_label(value, *, none="Not graded"):
+    """The grade's name as HMICFRS writes it, or `none` for an ungraded judgment."""
+    return Grade(value).label if value else none
+
+
 class GradingScale(models.TextChoices):
     FOUR_TIER = "four_tier", "Four tiers (2014 to 2019)"
     FIVE_TIER = "five_tier", "Five tiers (2021 onward)"

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 
 from inspections.core import timeframes
@@ -160,6 +161,9 @@ class Finding(models.Model):
 
     def __str__(self):
         return f"{self.reference}: {self.text[:80]}"
+
+    def get_absolute_url(self):
+        return reverse("finding_detail", args=[self.pk])
 
     @property
     def is_open(self):

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 
 from inspections.core.grading import Grade, GradingScale, grades_for, is_grade_in_scale
 
@@ -59,6 +60,9 @@ class Inspection(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("inspection_detail", args=[self.pk])
 
     def clean(self):
         errors = {}

@@ -4,7 +4,6 @@ from django import template
 
 from inspections.core.permissions import Action, can_in_any_force
 from inspections.models import email_kind_for
-from inspections.reminder_emails import finding_path, inspection_path
 
 register = template.Library()
 
@@ -18,10 +17,7 @@ def sees_reminders(user):
 @register.filter
 def subject_path(item):
     """The page of what a reminder (or a planned one) is about: the finding, or the inspection."""
-    finding_id = item.finding.pk if item.finding else None
-    if finding_id:
-        return finding_path(finding_id)
-    return inspection_path(item.inspection.pk)
+    return (item.finding or item.inspection).get_absolute_url()
 
 
 @register.filter

@@ -2,7 +2,7 @@ from django import template
 from django.utils import timezone
 from django.utils.html import format_html
 
-from inspections.core.grading import Grade
+from inspections.core import grading
 from inspections.core.status import OPEN_STATUSES, Rag, Status
 
 register = template.Library()
@@ -32,7 +32,7 @@ def rag_tag(value):
 
 @register.filter
 def grade_label(value):
-    return Grade(value).label if value else "Not graded"
+    return grading.grade_label(value)
 
 
 @register.simple_tag

@@ -136,7 +136,7 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 600
 
-# Reminders (issue 4; README "Reminders"; the rules are applied in inspections/reminder_rules.py).
+# Reminders (issue 4; README "Reminders"; the rules are applied in inspections/reminders/rules.py).
 # Days are calendar days in Europe/London. Day 1 of the Section 55 clock is the publication day.
 TRACKER_REMINDERS = {
     "DUE_SOON_DAYS": [14, 7, 1],  # the owner, these many days before a finding's due date

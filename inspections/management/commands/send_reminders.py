@@ -5,9 +5,9 @@ from itertools import groupby
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from inspections.core.labels import long_date
 from inspections.models import email_kind_for
-from inspections.reminder_planner import long_date
-from inspections.services import emails, reminders
+from inspections.reminders import delivery, sweep
 
 
 def parse_day(value):
@@ -30,10 +30,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         day = parse_day(options["date"]) if options["date"] else timezone.localdate()
         if options["dry_run"]:
-            result = reminders.sweep(day=day, dry_run=True)
+            result = sweep.sweep(day=day, dry_run=True)
         else:
             outcomes = Counter()
-            result = reminders.sweep(day=day, send=lambda ids: outcomes.update(emails.deliver_now(ids)))
+            result = sweep.sweep(day=day, send=lambda ids: outcomes.update(delivery.deliver_now(ids)))
         if not result.working_day:
             self.stdout.write(
                 f"{long_date(day)} is not a working day: reminders go out on working days only "
@@ -48,8 +48,8 @@ class Command(BaseCommand):
                 f"{result.emails_redelivered} earlier emails handed on again; {len(result.skipped)} could not be sent."
             )
             self.stdout.write(
-                f"Emails: {outcomes[emails.SENT]} sent, {outcomes[emails.RETRY]} to try again on the next run, "
-                f"{outcomes[emails.FAILED]} failed."
+                f"Emails: {outcomes[delivery.SENT]} sent, {outcomes[delivery.RETRY]} to try again on the next run, "
+                f"{outcomes[delivery.FAILED]} failed."
             )
         for skipped in result.skipped:
             self.stdout.write(f"  Not sent: {skipped.text}")

@@ -15,7 +15,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from inspections.models import EmailStatus, OutgoingEmail
-from inspections.reminder_rules import reminder_config
+from inspections.reminders.rules import reminder_config
 
 logger = logging.getLogger(__name__)
 

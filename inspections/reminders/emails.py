@@ -8,21 +8,15 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse
 
+from inspections.core.labels import long_date, plural
 from inspections.models import EmailKind
-from inspections.reminder_planner import long_date, plural
 
 
 def site_url(path):
+    """An absolute address for an email, from TRACKER_BASE_URL and a path built by reverse()."""
     return settings.TRACKER_BASE_URL.rstrip("/") + path
-
-
-def finding_path(finding_id):
-    return f"/findings/{finding_id}/"
-
-
-def inspection_path(inspection_id):
-    return f"/inspections/{inspection_id}/"
 
 
 @dataclass
@@ -47,10 +41,10 @@ def group_by_inspection(reminders):
     for reminder in reminders:
         finding = reminder.finding if reminder.finding_id else None
         inspection = finding.inspection if finding else reminder.inspection
-        group = groups.setdefault(inspection.pk, Group(inspection, site_url(inspection_path(inspection.pk))))
+        group = groups.setdefault(inspection.pk, Group(inspection, site_url(inspection.get_absolute_url())))
         if finding:
             text = finding.text if len(finding.text) <= 200 else finding.text[:197].rstrip() + "…"
-            url = site_url(finding_path(finding.pk))
+            url = site_url(finding.get_absolute_url())
             line = Line(finding.reference, text, reminder.reason, reminder.get_rule_display(), url)
             group.lines.append(((1, finding.order, reminder.rule), line))
         else:
@@ -81,7 +75,7 @@ def compose(*, recipient, kind, day, reminders):
         "day": long_date(day),
         "count": count,
         "groups": group_by_inspection(reminders),
-        "profile_url": site_url("/profile/"),
+        "profile_url": site_url(reverse("profile")),
         "subject": subject,
     }
     plain_text = render_to_string("reminders/email/message.txt", context)

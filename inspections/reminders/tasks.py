@@ -1,11 +1,11 @@
-"""Celery tasks for reminders: thin wrappers over services.reminders and services.emails."""
+"""Celery tasks for reminders: thin wrappers over sweep.py and delivery.py."""
 
 from datetime import date
 
 from celery import shared_task
 from django.utils import timezone
 
-from inspections.services import emails, reminders
+from inspections.reminders import delivery, sweep
 
 
 @shared_task(name="inspections.sweep_reminders")
@@ -13,16 +13,16 @@ def sweep_reminders(day=None):
     """The daily sweep (Celery beat: CELERY_BEAT_SCHEDULE). `day` is YYYY-MM-DD; by default today in
     Europe/London."""
     day = date.fromisoformat(day) if day else timezone.localdate()
-    return reminders.sweep(day=day, send=queue_emails).summary()
+    return sweep.sweep(day=day, send=queue_emails).summary()
 
 
 @shared_task(bind=True, name="inspections.send_reminder_email", acks_late=True, max_retries=None)
 def send_reminder_email(self, email_id):
     """Send one stored email; retried with exponential back-off until EMAIL_MAX_ATTEMPTS are used, after
-    which services.emails marks it failed (the attempts are counted in the database, not here)."""
+    which delivery.py marks it failed (the attempts are counted in the database, not here)."""
     try:
-        return emails.deliver(email_id=email_id)
-    except emails.EmailNotSent as error:
+        return delivery.deliver(email_id=email_id)
+    except delivery.EmailNotSent as error:
         raise self.retry(countdown=error.retry_in) from error
 
 

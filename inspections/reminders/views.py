@@ -10,12 +10,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from inspections import reminder_queries
 from inspections.core.permissions import Action, can, forces_for, require
-from inspections.forms.reminders import ReminderPageForm
 from inspections.models import Force, Membership
-from inspections.reminder_planner import unreachable
-from inspections.reminder_rules import reminder_config
+from inspections.reminders import selectors
+from inspections.reminders.forms import ReminderPageForm
+from inspections.reminders.planner import unreachable
+from inspections.reminders.rules import reminder_config
 
 LOG_PAGE_SIZE = 25
 
@@ -24,7 +24,7 @@ LOG_PAGE_SIZE = 25
 @require_GET
 def profile(request):
     user = request.user
-    schedule, recorded = reminder_queries.upcoming_for(user)
+    schedule, recorded = selectors.upcoming_for(user)
     today = timezone.localdate()
     context = {
         "schedule": schedule,
@@ -34,7 +34,7 @@ def profile(request):
         "cannot_email": unreachable(user, "you"),
         "memberships": Membership.objects.filter(user=user).select_related("force"),
         "roles": user.roles.select_related("force").order_by("force__name", "title"),
-        "emails": reminder_queries.emails_to(user),
+        "emails": selectors.emails_to(user),
     }
     return render(request, "reminders/profile.html", context)
 
@@ -62,9 +62,9 @@ def force_reminders(request, slug):
     if form.is_bound and form.is_valid():
         day, status = form.cleaned_data["day"], form.cleaned_data["status"]
     day = day or config.next_send_day(today)
-    candidates, skipped, recorded = reminder_queries.preview_day(force, day=day)
-    log = Paginator(reminder_queries.email_log(force, status=status), LOG_PAGE_SIZE).get_page(request.GET.get("page"))
-    runs = [(run, run.skipped_for(force.pk)) for run in reminder_queries.recent_runs()]
+    candidates, skipped, recorded = selectors.preview_day(force, day=day)
+    log = Paginator(selectors.email_log(force, status=status), LOG_PAGE_SIZE).get_page(request.GET.get("page"))
+    runs = [(run, run.skipped_for(force.pk)) for run in selectors.recent_runs()]
     context = {
         "force": force,
         "form": form,
@@ -73,7 +73,7 @@ def force_reminders(request, slug):
         "candidates": candidates,
         "skipped": skipped,
         "recorded": recorded,
-        "problems": reminder_queries.problems(force, on=today),
+        "problems": selectors.problems(force, on=today),
         "log": log,
         "status": status,
         "runs": runs,

@@ -2,7 +2,7 @@
 
 The Planner loads what the rules need once (boards and their chairs, board meetings in the window,
 the OPCC staff of each force), then evaluates batches of findings and inspections for a send day in
-Python, without further queries. It writes nothing: the sweep (services/reminders.py) records what it
+Python, without further queries. It writes nothing: the sweep (sweep.py) records what it
 returns, and the preview pages show it.
 
 - Owner: DUE_SOON_DAYS before the due date; then every OVERDUE_EVERY_DAYS while overdue, from the day
@@ -30,27 +30,12 @@ from datetime import date, timedelta
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q
 
+from inspections.core.labels import in_days, long_date, plural
 from inspections.models import Access, BoardMeeting, Finding, GovernanceBoard, Inspection, Membership, ReminderRule
-from inspections.reminder_rules import AFTER, BEFORE, LONGEST_BREAK, reminder_config
+from inspections.reminders.rules import AFTER, BEFORE, LONGEST_BREAK, reminder_config
 
 LAST_DAY = 56
 logger = logging.getLogger(__name__)
-
-
-def long_date(day):
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
-def in_days(days):
-    if days == 0:
-        return "today"
-    if days == 1:
-        return "tomorrow"
-    return f"in {days} days"
-
-
-def plural(number, word):
-    return f"{number:,} {word}{'' if number == 1 else 's'}"
 
 
 def unreachable(user, post):

@@ -3,7 +3,7 @@
 sweep(day=…, send=…) runs in three steps, each in batches of one transaction with a fixed number of
 queries whatever the batch size (see bench/reminders.py):
 
-1. Claim. The rules (reminder_planner.Planner) are evaluated for a batch of open findings (then of
+1. Claim. The rules (planner.Planner) are evaluated for a batch of open findings (then of
    published inspections, for the Section 55 clock); the reminders they call for are inserted with
    INSERT … ON CONFLICT DO NOTHING under the unique key (recipient, finding or inspection, rule,
    day). A reminder already there (an earlier or concurrent sweep recorded it) is left alone; the
@@ -34,9 +34,9 @@ from django.utils import timezone
 
 from inspections.models import OutgoingEmail, Reminder, ReminderRun, email_kind_for
 from inspections.models.reminders import EmailStatus
-from inspections.reminder_emails import compose
-from inspections.reminder_planner import Planner, open_findings, s55_inspections
-from inspections.reminder_rules import reminder_config
+from inspections.reminders.emails import compose
+from inspections.reminders.planner import Planner, open_findings, s55_inspections
+from inspections.reminders.rules import reminder_config
 
 logger = logging.getLogger(__name__)
 
@@ -206,7 +206,7 @@ def _recorded_keys(candidates, day):
 
 def sweep(*, day, send=None, dry_run=False):
     """Record and send the reminders of `day`. `send(email_ids)` is called after each batch commits:
-    the Celery task queues them (tasks/reminders.py); the management command sends them in-process.
+    the Celery task queues them (reminders/tasks.py); the management command sends them in-process.
     With dry_run, nothing is written or sent: the result lists what would be."""
     if dry_run:
         return plan_day(day=day)

@@ -1,7 +1,7 @@
 """Reads for the reminder pages: what a user will be sent, a force's preview, log and problems.
 
-The previews run the same rules as the sweep (reminder_planner.Planner) without writing anything.
-Callers check permissions first (views/reminders.py); everything here is scoped to one user or force.
+The previews run the same rules as the sweep (planner.Planner) without writing anything.
+Callers check permissions first (reminders/views.py); everything here is scoped to one user or force.
 """
 
 from dataclasses import dataclass, field
@@ -20,8 +20,8 @@ from inspections.models import (
     ReminderRun,
     Role,
 )
-from inspections.reminder_planner import LAST_DAY, Planner, open_findings, s55_inspections, section55_of, unreachable
-from inspections.reminder_rules import reminder_config
+from inspections.reminders.planner import LAST_DAY, Planner, open_findings, s55_inspections, section55_of, unreachable
+from inspections.reminders.rules import reminder_config
 
 STUCK_AFTER = timedelta(hours=1)
 
