@@ -34,7 +34,6 @@ from django.test import override_settings  # noqa: E402
 
 from inspections.core.grading import GradingScale  # noqa: E402
 from inspections.documents import renderer  # noqa: E402
-from inspections.documents.section55 import render_letter_html, response_for  # noqa: E402
 from inspections.models import (  # noqa: E402
     DocumentKind,
     Finding,
@@ -47,6 +46,7 @@ from inspections.models import (  # noqa: E402
     LocalPolicingBody,
     Role,
 )
+from inspections.section55.letter import render_letter_html, response_for  # noqa: E402
 from inspections.services import documents as document_services  # noqa: E402
 
 PILLARS = {

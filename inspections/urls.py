@@ -1,18 +1,8 @@
 from django.urls import path, re_path
 
 from inspections.reminders import views as reminders
-from inspections.views import (
-    boards,
-    documents,
-    evidence,
-    exports,
-    findings,
-    importing,
-    inspections,
-    pages,
-    section55,
-    trackers,
-)
+from inspections.section55 import views as section55
+from inspections.views import boards, documents, evidence, exports, findings, importing, inspections, pages, trackers
 
 urlpatterns = [
     path("", pages.home, name="home"),

@@ -6,8 +6,8 @@ import base64
 import pytest
 
 from inspections.documents import renderer, text
-from inspections.documents.section55 import render_letter_html, response_for
 from inspections.models import FindingKind, LocalPolicingBody, Section55Response
+from inspections.section55.letter import render_letter_html, response_for
 from inspections.services import findings as finding_services
 from tests.factories import FindingFactory, InspectionFactory, UserFactory
 from tests.pdf_support import pdf_text, squash

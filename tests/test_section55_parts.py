@@ -3,13 +3,13 @@ the governance summary."""
 
 import pytest
 
-from inspections.documents.section55 import inspectorate_name
-from inspections.documents.section55_parts import (
+from inspections.models import Inspection
+from inspections.section55.letter import inspectorate_name
+from inspections.section55.parts import (
     governance_summary_for,
     grade_comparison,
     recommendation_lead_in,
 )
-from inspections.models import Inspection
 
 OPENING = "To address this cause of concern, we recommend that"
 

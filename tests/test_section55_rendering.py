@@ -8,8 +8,8 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from inspections.documents.section55 import render_letter_html
 from inspections.models import RenderedDocument, RenderStatus, Section55Response
+from inspections.section55.letter import render_letter_html
 from inspections.services import documents as document_services
 from tests.section55_support import draft_data, png_bytes, upload
 

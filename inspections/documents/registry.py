@@ -4,8 +4,9 @@ builder here and its value to models.documents.DocumentKind."""
 from dataclasses import dataclass
 
 from inspections.models import DocumentKind
+from inspections.section55 import letter as section55
 
-from . import boardpack, section55
+from . import boardpack
 from .errors import DocumentProblem
 
 

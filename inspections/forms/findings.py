@@ -4,8 +4,8 @@ from django import forms
 
 from inspections.core.forms import TrackerFormMixin, date_input
 from inspections.core.status import OPEN_STATUSES, Rag
-from inspections.forms.section55 import FREE_TEXT_HINT, MAX_FREE_TEXT
 from inspections.models import Finding, GovernanceBoard, Role
+from inspections.section55.forms import FREE_TEXT_HINT, MAX_FREE_TEXT
 
 
 class MultipleFileInput(forms.ClearableFileInput):

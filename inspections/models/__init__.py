@@ -30,7 +30,7 @@ from .reminders import (
     ReminderRun,
     email_kind_for,
 )
-from .section55 import DEFAULT_SALUTATION, SECTION_55_DAYS, LetterStatus, Section55Response, section55_deadline
+from .section55 import DEFAULT_SALUTATION, LetterStatus, Section55Response
 
 __all__ = [
     "Access",
@@ -65,10 +65,8 @@ __all__ = [
     "ReportImport",
     "ReportImportStatus",
     "Role",
-    "SECTION_55_DAYS",
     "Section55Response",
     "email_kind_for",
-    "section55_deadline",
     "TrackerColumnMapping",
     "TrackerImport",
     "TrackerImportStatus",

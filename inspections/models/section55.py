@@ -6,8 +6,6 @@ from the inspection's judgments and findings (Finding.response), so the letter a
 disagree. Rendered PDFs are RenderedDocument rows (kind "section55_letter").
 """
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -15,18 +13,10 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from inspections.documents.images import validate_signature_upload
+from inspections.section55 import clock
 
 from .inspection import Inspection
 from .organisation import Role
-
-# s55(5A): published within 56 days, counting the day of publication as day one.
-SECTION_55_DAYS = 56
-
-
-def section55_deadline(published_on):
-    """The last day to publish the response: publication + 55 days."""
-    return published_on + timedelta(days=SECTION_55_DAYS - 1) if published_on else None
-
 
 DEFAULT_SALUTATION = "Dear Inspector / Minister,"
 
@@ -142,7 +132,7 @@ class Section55Response(models.Model):
 
     @property
     def deadline(self):
-        return section55_deadline(self.inspection.published_on)
+        return clock.deadline(self.inspection.published_on)
 
     @property
     def is_published(self):
@@ -158,9 +148,7 @@ class Section55Response(models.Model):
 
     def days_left(self, on=None):
         """Days from `on` to the deadline: 0 on the last day itself, negative once it has passed."""
-        if not self.deadline:
-            return None
-        return (self.deadline - (on or timezone.localdate())).days
+        return clock.days_left(self.inspection.published_on, on or timezone.localdate())
 
     def findings_lacking_response(self):
         """Findings of the inspection whose response is still empty, in report order."""
@@ -172,9 +160,7 @@ class Section55Response(models.Model):
 
     def day_number(self, on):
         """Day N of the 56, the day of publication being day one."""
-        if not self.inspection.published_on:
-            return None
-        return (on - self.inspection.published_on).days + 1
+        return clock.day_number(self.inspection.published_on, on)
 
     def clean(self):
         errors = {}

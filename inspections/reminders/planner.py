@@ -27,14 +27,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q
 
 from inspections.core.labels import in_days, long_date, plural
 from inspections.models import Access, BoardMeeting, Finding, GovernanceBoard, Inspection, Membership, ReminderRule
 from inspections.reminders.rules import AFTER, BEFORE, LONGEST_BREAK, reminder_config
+from inspections.section55 import clock
 
-LAST_DAY = 56
 logger = logging.getLogger(__name__)
 
 
@@ -48,13 +47,6 @@ def unreachable(user, post):
     if not user.email:
         return f"{name} ({post}) has no email address"
     return ""
-
-
-def section55_of(inspection):
-    try:
-        return inspection.section55
-    except ObjectDoesNotExist:
-        return None
 
 
 @dataclass(frozen=True)
@@ -237,25 +229,25 @@ class Planner:
         """(candidates, skipped) for the Section 55 response to one published inspection, sent on `day`."""
         config, out, skipped = self.config, [], []
         published = inspection.published_on
-        response = section55_of(inspection)
+        response = clock.response_of(inspection)
         if published is None or (response and response.published_on and response.published_on <= day):
             return out, skipped
         before, after = config.covers(day, BEFORE), config.covers(day, AFTER)
-        number = (day - published).days + 1
-        deadline = published + timedelta(days=LAST_DAY - 1)
-        if any(config.s55_fires_before((n - published).days + 1) for n in before) or any(
-            config.s55_fires_after((n - published).days + 1) for n in after
+        number, deadline = clock.day_number(published, day), clock.deadline(published)
+        if any(config.s55_fires_before(clock.day_number(published, n)) for n in before) or any(
+            config.s55_fires_after(clock.day_number(published, n)) for n in after
         ):
-            if number <= LAST_DAY:
-                left = (deadline - day).days
+            if number <= clock.SECTION_55_DAYS:
+                left = clock.days_left(published, day)
                 reason = (
-                    f"Day {number} of 56. The Section 55 response must be published by {long_date(deadline)}"
+                    f"Day {number} of {clock.SECTION_55_DAYS}. The Section 55 response must be published by "
+                    f"{long_date(deadline)}"
                     f" ({'today is the last day' if left == 0 else plural(left, 'day') + ' from today'})"
                 )
             else:
                 reason = (
                     f"The Section 55 response was due to be published by {long_date(deadline)}; "
-                    f"it is {plural(number - LAST_DAY, 'day')} late"
+                    f"it is {plural(number - clock.SECTION_55_DAYS, 'day')} late"
                 )
             reason += "; it is not yet marked as published."
             staff = self.opcc_staff.get(inspection.force_id, [])
@@ -345,7 +337,7 @@ def open_findings():
 def s55_inspections(*, first_day, last_day):
     """Published inspections whose Section 55 response is not marked published and whose clock, or
     Chief Constable's comments date, can still fire on a send day from first_day to last_day."""
-    earliest = first_day - timedelta(days=LAST_DAY + reminder_config().s55_days_after_deadline + LONGEST_BREAK)
+    earliest = first_day - timedelta(days=reminder_config().s55_last_reminder_day + LONGEST_BREAK)
     latest = last_day + timedelta(days=LONGEST_BREAK)
     return (
         Inspection.objects.filter(published_on__isnull=False, published_on__lte=latest)

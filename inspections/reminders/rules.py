@@ -16,6 +16,8 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
+from inspections.section55.clock import SECTION_55_DAYS
+
 BEFORE = "before"  # the rule warns of a date still to come
 AFTER = "after"  # the rule chases a date that has passed
 LONGEST_BREAK = 14  # no run of non-working days is longer than this
@@ -74,11 +76,16 @@ class ReminderConfig:
         """Seconds to wait before the next attempt at an email already tried `attempts` times."""
         return self.email_retry_seconds * 2 ** max(attempts - 1, 0)
 
+    @property
+    def s55_last_reminder_day(self):
+        """The last day of the Section 55 clock on which OPCC staff are still reminded."""
+        return SECTION_55_DAYS + self.s55_days_after_deadline
+
     def s55_fires_before(self, day_number):
-        return day_number in self.s55_days or self.s55_daily_from_day <= day_number <= 56
+        return day_number in self.s55_days or self.s55_daily_from_day <= day_number <= SECTION_55_DAYS
 
     def s55_fires_after(self, day_number):
-        return 56 < day_number <= 56 + self.s55_days_after_deadline
+        return SECTION_55_DAYS < day_number <= self.s55_last_reminder_day
 
     def escalates(self, days_late):
         over = days_late - self.escalate_after_days
@@ -133,8 +140,10 @@ def reminder_config():
     values = {key: _days(raw, key) for key in DAY_LISTS}
     values.update({key: _int(raw, key, 1) for key in POSITIVE})
     values.update({key: _int(raw, key, 0) for key in NOT_NEGATIVE})
-    if values["S55_DAILY_FROM_DAY"] > 56 or max(values["S55_DAYS"]) > 56:
-        raise _problem("S55_DAYS", "and S55_DAILY_FROM_DAY must be days of the 56 (1 to 56).")
+    if values["S55_DAILY_FROM_DAY"] > SECTION_55_DAYS or max(values["S55_DAYS"]) > SECTION_55_DAYS:
+        raise _problem(
+            "S55_DAYS", f"and S55_DAILY_FROM_DAY must be days of the {SECTION_55_DAYS} (1 to {SECTION_55_DAYS})."
+        )
     return ReminderConfig(
         due_soon_days=values["DUE_SOON_DAYS"],
         overdue_every_days=values["OVERDUE_EVERY_DAYS"],

@@ -20,8 +20,9 @@ from inspections.models import (
     ReminderRun,
     Role,
 )
-from inspections.reminders.planner import LAST_DAY, Planner, open_findings, s55_inspections, section55_of, unreachable
+from inspections.reminders.planner import Planner, open_findings, s55_inspections, unreachable
 from inspections.reminders.rules import reminder_config
+from inspections.section55 import clock
 
 STUCK_AFTER = timedelta(hours=1)
 
@@ -143,16 +144,15 @@ def problems(force, *, on=None):
             "No OPCC staff of this force can be emailed (active, with an email address): escalations and "
             "Section 55 reminders reach nobody."
         )
-    cap = LAST_DAY + config.s55_days_after_deadline
     inspections = force.inspections.filter(published_on__isnull=False).select_related(
         "section55__response_lead__holder"
     )
     for inspection in inspections.order_by("-published_on"):
-        response = section55_of(inspection)
+        response = clock.response_of(inspection)
         if response and response.published_on and response.published_on <= on:
             continue
-        number = (on - inspection.published_on).days + 1
-        if number > cap:
+        number = clock.day_number(inspection.published_on, on)
+        if number > config.s55_last_reminder_day:
             found.s55_late.append((inspection, number))
         sent = response and response.sent_on and response.sent_on <= on
         if response and response.comments_due_on and response.comments_due_on >= on and not sent:

@@ -16,6 +16,7 @@ from inspections.reminders import selectors
 from inspections.reminders.forms import ReminderPageForm
 from inspections.reminders.planner import unreachable
 from inspections.reminders.rules import reminder_config
+from inspections.section55 import clock
 
 LOG_PAGE_SIZE = 25
 
@@ -77,6 +78,7 @@ def force_reminders(request, slug):
         "log": log,
         "status": status,
         "runs": runs,
-        "cap": 56 + config.s55_days_after_deadline,
+        "s55_last_day": clock.SECTION_55_DAYS,
+        "cap": config.s55_last_reminder_day,
     }
     return render(request, "reminders/force.html", context)

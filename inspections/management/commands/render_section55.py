@@ -7,8 +7,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from inspections.documents import renderer
 from inspections.documents.errors import DocumentProblem
-from inspections.documents.section55 import render_letter_html, response_for
 from inspections.models import Inspection
+from inspections.section55.letter import render_letter_html, response_for
 
 
 class Command(BaseCommand):

@@ -14,13 +14,12 @@ from inspections.core import permissions
 from inspections.core.permissions import Action
 from inspections.documents import images
 from inspections.documents.errors import DocumentProblem
-from inspections.documents.section55 import local_policing_body_of, render_letter_html, response_for
-from inspections.forms.section55 import PublishedForm, Section55DraftForm, SentForm
 from inspections.models import DocumentKind, FindingKind
+from inspections.section55 import clock, services
+from inspections.section55.forms import PublishedForm, Section55DraftForm, SentForm
+from inspections.section55.letter import local_policing_body_of, render_letter_html, response_for
 from inspections.services import documents as document_services
-from inspections.services import section55 as services
 from inspections.tasks.documents import queue_render_on_commit
-from inspections.templatetags.section55 import status_for
 
 
 def _inspection(request, inspection_id, action=Action.VIEW):
@@ -59,7 +58,7 @@ def _page_context(request, inspection, response, **forms):
         "response": response,
         "is_saved": response.pk is not None,
         "can_manage": can_manage,
-        "status": status_for(inspection),
+        "status": clock.status_for(inspection),
         "missing": missing,
         "missing_recommendations": [f for f in missing if f.kind == FindingKind.RECOMMENDATION],
         "final_problems": services.final_problems(response) if response.pk and not response.is_final else [],

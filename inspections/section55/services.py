@@ -11,9 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from inspections.documents import images
-from inspections.documents.section55 import default_response
-from inspections.documents.section55_parts import governance_summary_for
 from inspections.models import Inspection, LetterStatus, Section55Response
+from inspections.section55.letter import default_response
+from inspections.section55.parts import governance_summary_for
 
 # What a user may change in the draft; everything else has its own service.
 DRAFT_FIELDS = (

@@ -7,13 +7,8 @@ from dataclasses import dataclass, field
 
 from inspections.core import timeframes
 from inspections.core.grading import Grade
+from inspections.documents import text
 from inspections.models import FindingKind, JudgmentLevel
-
-from . import text
-
-
-def long_date(day):
-    return f"{day.day} {day:%B %Y}" if day else ""
 
 
 def lower_first(words):

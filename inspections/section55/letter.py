@@ -8,7 +8,7 @@ with its grade, each cause of concern, its recommendations and each area for imp
 order, each followed by the force's response, then the governance summary; 3. the local policing
 body's comments on them; the publication statement; the signature block.
 
-The generated parts (section 2, the grades, the governance summary) are in section55_parts.py.
+The generated parts (section 2, the grades, the governance summary) are in parts.py.
 Everything here returns plain strings and blocks; the templates escape them.
 """
 
@@ -20,16 +20,16 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
+from inspections.core.labels import day_month_year
+from inspections.documents import images, text
+from inspections.documents.errors import DocumentProblem
 from inspections.models import DEFAULT_SALUTATION, LetterStatus, LocalPolicingBody, Section55Response
-
-from . import images, text
-from .errors import DocumentProblem
-from .section55_parts import (
+from inspections.section55 import clock
+from inspections.section55.parts import (
     all_letter_findings,
     chief_constable_sections,
     governance_summary_for,
     grade_comparison,
-    long_date,
 )
 
 TEMPLATE = "section55/letter.html"
@@ -98,7 +98,7 @@ def signature_data_url(response):
 def opening_paragraph(response, body):
     inspection = response.inspection
     on = response.letter_date or timezone.localdate()
-    published = long_date(inspection.published_on) or "[publication date not recorded]"
+    published = day_month_year(inspection.published_on) or "[publication date not recorded]"
     return (
         f"As the {body.holder_title} I am providing the following response to {inspectorate_name(on)} and the "
         f"Secretary of State for the Home Office in respect of the HMICFRS report ‘{inspection.title}’ that was "
@@ -109,10 +109,10 @@ def opening_paragraph(response, body):
 
 def publication_statement(response, body):
     deadline = response.deadline
-    by = f", that is by {long_date(deadline)}" if deadline else ""
+    by = f", that is by {day_month_year(deadline)}" if deadline else ""
     return (
         f"This response will be published on the website of the {body.office_name} within the prescribed "
-        f"56 days, counting the day on which the report was published as the first{by}."
+        f"{clock.SECTION_55_DAYS} days, counting the day on which the report was published as the first{by}."
     )
 
 
@@ -130,7 +130,7 @@ def letter_context(response, *, preview=False):
         "is_draft": response.status != LetterStatus.FINAL,
         "preview": preview,
         "mailbox": settings.SECTION55_HOME_OFFICE_MAILBOX,
-        "letter_date": long_date(response.letter_date),
+        "letter_date": day_month_year(response.letter_date),
         "opening": opening_paragraph(response, body),
         "pcc_introduction": text.parse(response.pcc_introduction),
         "pcc_comments": text.parse(response.pcc_comments),
