@@ -1,8 +1,9 @@
 from django.urls import path, re_path
 
+from inspections.boards import views as boards
 from inspections.reminders import views as reminders
 from inspections.section55 import views as section55
-from inspections.views import boards, documents, evidence, exports, findings, importing, inspections, pages, trackers
+from inspections.views import documents, evidence, exports, findings, importing, inspections, pages, trackers
 
 urlpatterns = [
     path("", pages.home, name="home"),

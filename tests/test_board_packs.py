@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 
-from inspections.boardpacks import CLOSING, build_pack
+from inspections.boards.pack import CLOSING, build_pack
 from inspections.core.status import Status
 from inspections.models import BoardMeeting, Finding, GovernanceBoard, ProgressUpdate
 from inspections.services import findings as finding_service

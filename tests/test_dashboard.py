@@ -15,7 +15,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from inspections import dashboard
+from inspections.boards import selectors as dashboard
 from inspections.models import GovernanceBoard
 
 pytestmark = pytest.mark.django_db

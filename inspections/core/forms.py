@@ -22,6 +22,16 @@ def date_input(*, short=False):
     return forms.DateInput(attrs=attrs, format="%Y-%m-%d")
 
 
+def put_errors_on_form(form, error):
+    """Put a service's ValidationError on the form: each message on its field when the form has that
+    field, otherwise at the top of the form (the error summary links to both)."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
+    for field, errors in error.error_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
 class TrackerFormMixin:
     """Adds the stylesheet's classes to widgets and ties hints and errors to their inputs."""
 

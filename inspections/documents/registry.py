@@ -3,11 +3,11 @@ builder here and its value to models.documents.DocumentKind."""
 
 from dataclasses import dataclass
 
+from inspections.boards import document as boardpack
+from inspections.core.labels import day_month_year
+from inspections.documents.errors import DocumentProblem
 from inspections.models import DocumentKind
 from inspections.section55 import letter as section55
-
-from . import boardpack
-from .errors import DocumentProblem
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,8 @@ def build_board_pack(document):
     return BuiltDocument(
         html=boardpack.render_pack_html(meeting),
         filename=boardpack.pack_filename(meeting, document.version),
-        title=f"{meeting.board.name}: board pack for {meeting.held_on:%-d %B %Y}",
-        label=f"Meeting of {meeting.held_on:%-d %B %Y}",
+        title=f"{meeting.board.name}: board pack for {day_month_year(meeting.held_on)}",
+        label=f"Meeting of {day_month_year(meeting.held_on)}",
     )
 
 

@@ -7,6 +7,7 @@ from datetime import date
 from django.conf import settings
 
 from inspections.core import timeframes
+from inspections.core.labels import day_month_year
 from inspections.importing import carryovers, pdf, uploads
 from inspections.importing.extraction import Extraction, ImportProblem
 from inspections.importing.formats import format_for
@@ -68,7 +69,7 @@ def warn_if_tracked(extraction, force):
         return
     tracked = Inspection.objects.filter(force=force, title__iexact=extraction.title).first()
     if tracked:
-        published = f", published {tracked.published_on:%-d %B %Y}" if tracked.published_on else ""
+        published = f", published {day_month_year(tracked.published_on)}" if tracked.published_on else ""
         extraction.warnings.insert(
             0,
             f"{force} already tracks “{tracked.title}”{published}. If this is the same report, discard this "

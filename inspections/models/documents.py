@@ -12,6 +12,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from .inspection import Inspection
@@ -90,6 +91,10 @@ class RenderedDocument(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} version {self.version} ({self.get_status_display().lower()})"
+
+    def get_absolute_url(self):
+        """The document's status page, from which a finished render is downloaded."""
+        return reverse("document", args=[self.pk])
 
     @property
     def is_finished(self):

@@ -4,7 +4,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
+
+from inspections.core.labels import day_month_year
 
 
 class Force(models.Model):
@@ -89,7 +92,7 @@ class MonitoringPeriod(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.force}: {self.get_state_display()} from {self.started_on:%d %B %Y}"
+        return f"{self.force}: {self.get_state_display()} from {day_month_year(self.started_on)}"
 
     def clean(self):
         if not self.force_id or not self.started_on:
@@ -150,6 +153,9 @@ class GovernanceBoard(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("board_dashboard", args=[self.pk])
+
     @property
     def chair(self):
         return self.chair_role.holder if self.chair_role_id else None
@@ -202,7 +208,11 @@ class BoardMeeting(models.Model):
         constraints = [models.UniqueConstraint(fields=["board", "held_on"], name="one_meeting_per_board_per_day")]
 
     def __str__(self):
-        return f"{self.board} on {self.held_on:%d %B %Y}"
+        return f"{self.board} on {day_month_year(self.held_on)}"
+
+    def get_absolute_url(self):
+        """The meeting's pack: what the board reviews at it."""
+        return reverse("meeting_pack", kwargs={"board_pk": self.board_id, "pk": self.pk})
 
 
 class Access(models.TextChoices):

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from inspections.core.labels import date_and_time
 from inspections.core.status import Rag, Status
 
 from .finding import Finding
@@ -32,7 +33,7 @@ class ProgressUpdate(models.Model):
         ]
 
     def __str__(self):
-        return f"Update on {self.finding.reference} by {self.author} at {self.written_at:%d %B %Y %H:%M}"
+        return f"Update on {self.finding.reference} by {self.author} at {date_and_time(self.written_at)}"
 
 
 class ChangeAction(models.TextChoices):
@@ -79,4 +80,4 @@ class FindingChange(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_action_display()} on {self.finding.reference} at {self.changed_at:%d %B %Y %H:%M}"
+        return f"{self.get_action_display()} on {self.finding.reference} at {date_and_time(self.changed_at)}"

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from inspections.core.labels import date_and_time, day_month_year
+
 from .finding import Finding
 from .inspection import Inspection
 from .organisation import Force
@@ -82,7 +84,8 @@ class OutgoingEmail(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} to {self.to} for {self.for_day:%d %B %Y} ({self.get_status_display()})"
+        day = day_month_year(self.for_day)
+        return f"{self.get_kind_display()} to {self.to} for {day} ({self.get_status_display()})"
 
 
 class Reminder(models.Model):
@@ -131,7 +134,7 @@ class Reminder(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_rule_display()} for {self.recipient} on {self.for_day:%d %B %Y}"
+        return f"{self.get_rule_display()} for {self.recipient} on {day_month_year(self.for_day)}"
 
     @property
     def status(self):
@@ -163,7 +166,7 @@ class ReminderRun(models.Model):
         indexes = [models.Index(fields=["-started_at"], name="reminder_run_started")]
 
     def __str__(self):
-        return f"Reminder sweep for {self.day:%d %B %Y} started {self.started_at:%d %B %Y %H:%M}"
+        return f"Reminder sweep for {day_month_year(self.day)} started {date_and_time(self.started_at)}"
 
     def skipped_for(self, force_id):
         return [entry for entry in self.skipped if entry.get("force") == force_id]

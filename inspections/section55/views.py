@@ -5,12 +5,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from inspections.core import permissions
+from inspections.core.forms import put_errors_on_form
 from inspections.core.permissions import Action
 from inspections.documents import images
 from inspections.documents.errors import DocumentProblem
@@ -19,7 +19,7 @@ from inspections.section55 import clock, services
 from inspections.section55.forms import PublishedForm, Section55DraftForm, SentForm
 from inspections.section55.letter import local_policing_body_of, render_letter_html, response_for
 from inspections.services import documents as document_services
-from inspections.tasks.documents import queue_render_on_commit
+from inspections.tasks import documents as document_tasks
 
 
 def _inspection(request, inspection_id, action=Action.VIEW):
@@ -33,15 +33,6 @@ def _inspection(request, inspection_id, action=Action.VIEW):
 def _expected_version(request):
     value = request.POST.get("version", "")
     return int(value) if value.isdigit() else None
-
-
-def _apply_errors(form, error):
-    """Put a service's ValidationError on the form: on its field when the form has one."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _page_context(request, inspection, response, **forms):
@@ -121,7 +112,7 @@ def section55_page(request, inspection_id):
                 status=409,
             )  # fmt: skip
         except ValidationError as error:
-            _apply_errors(form, error)
+            put_errors_on_form(form, error)
         else:
             messages.success(request, "The draft letter has been saved.")
             return redirect("section55", inspection.pk)
@@ -160,7 +151,7 @@ def _dated_form(request, inspection_id, form_class, key, change, success):
         except services.StaleResponseError as stale:
             form.add_error(None, str(stale))
         except ValidationError as error:
-            _apply_errors(form, error)
+            put_errors_on_form(form, error)
         else:
             messages.success(request, success)
             return redirect("section55", inspection.pk)
@@ -201,12 +192,10 @@ def section55_preview(request, inspection_id):
 @require_POST
 def section55_render(request, inspection_id):
     inspection = _inspection(request, inspection_id, Action.MANAGE)
-    with transaction.atomic():
-        document = document_services.request_render(
-            kind=DocumentKind.SECTION55_LETTER, inspection=inspection, by=request.user
-        )
-        queue_render_on_commit(document)
-    return redirect("document", document.pk)
+    document = document_tasks.queue_new_version(
+        kind=DocumentKind.SECTION55_LETTER, inspection=inspection, by=request.user
+    )
+    return redirect(document.get_absolute_url())
 
 
 @login_required

@@ -22,3 +22,10 @@ def queue_render(document_id):
 def queue_render_on_commit(document):
     """Start the render once the row that asks for it is committed (at once in the embedded mode)."""
     transaction.on_commit(lambda: queue_render(document.pk))
+
+
+def queue_new_version(*, kind, by, inspection=None, subject=None):
+    """A new version of a document, rendered in the background once its row is committed."""
+    document = documents.request_render(kind=kind, by=by, inspection=inspection, subject=subject)
+    queue_render_on_commit(document)
+    return document

@@ -12,6 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from inspections import selectors
 from inspections.core import permissions
+from inspections.core.forms import put_errors_on_form
 from inspections.core.permissions import Action
 from inspections.core.status import Status
 from inspections.forms import findings as forms
@@ -78,7 +79,7 @@ def _act(request, pk, *, action, form_class, title, submit, perform, done):
             except finding_service.StaleFindingError as stale:
                 return _stale(request, form_class, stale, title, submit, return_to)
             except ValidationError as error:
-                _add_errors(form, error)
+                put_errors_on_form(form, error)
             else:
                 messages.success(request, done)
                 return redirect(return_to)
@@ -98,14 +99,6 @@ def _stale(request, form_class, stale, title, submit, return_to):
     context = {"finding": stale.finding, "form": form, "title": title, "submit": submit, "stale": stale,
                "files_dropped": bool(request.FILES), "return_to": return_to}  # fmt: skip
     return render(request, "findings/action_form.html", context, status=409)
-
-
-def _add_errors(form, error):
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, messages_ in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages_)
 
 
 @login_required

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from inspections.core.forms import put_errors_on_form
 from inspections.core.permissions import Action, require
 from inspections.forms.trackers import ColumnMappingForm, TrackerUploadForm
 from inspections.importing import trackers
@@ -57,7 +58,7 @@ def tracker_columns(request, pk):
                     tracker_import, mapping=form.mapping(), inspection=form.cleaned_data["inspection"], by=request.user
                 )
             except ValidationError as error:
-                form.add_error(None, error)
+                put_errors_on_form(form, error)
             else:
                 return redirect("tracker_import_preview", pk=pk)
     else:

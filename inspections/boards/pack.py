@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Count, OuterRef, Q, Subquery
 
+from inspections.core.labels import day_month_year
 from inspections.core.status import OPEN_STATUSES, Rag, Status
 from inspections.models import BoardMeeting, Finding, FindingChange, ProgressUpdate
 
@@ -36,7 +37,7 @@ class BoardPack:
 
     @property
     def title(self):
-        return f"{self.board.name}: meeting of {self.meeting.held_on:%-d %B %Y}"
+        return f"{self.board.name}: meeting of {day_month_year(self.meeting.held_on)}"
 
     @property
     def summary_sentence(self):

@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
-from inspections.boardpacks import build_pack
+from inspections.boards.pack import build_pack
 
 TEMPLATE = "boards/pack_document.html"
 

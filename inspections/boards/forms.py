@@ -2,6 +2,7 @@ from dataclasses import dataclass
 
 from django import forms
 
+from inspections.boards.services import Decision
 from inspections.core.forms import TrackerFormMixin, date_input
 
 
@@ -40,6 +41,11 @@ class DecisionRowForm(TrackerFormMixin, forms.Form):
 class DecisionRow:
     finding: object
     form: DecisionRowForm
+
+    def decision(self):
+        data = self.form.cleaned_data
+        return Decision(self.finding, sign_off=data["decision"] == "sign_off", reason=data["reason"],
+                        version=data["version"])
 
 
 def decision_rows(findings, data=None):

@@ -3,21 +3,23 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from inspections import boardpacks, charts, dashboard
+from inspections.boards import charts, services
+from inspections.boards import pack as boardpacks
+from inspections.boards import selectors as dashboard
+from inspections.boards.forms import MeetingForm, decision_rows
 from inspections.core import permissions
+from inspections.core.forms import put_errors_on_form
+from inspections.core.labels import day_month_year, plural
 from inspections.core.permissions import Action
 from inspections.core.status import Rag, Status
-from inspections.forms.boards import MeetingForm, decision_rows
 from inspections.models import BoardMeeting, DocumentKind
 from inspections.services import documents as document_services
 from inspections.services import findings as finding_service
-from inspections.services import progress as progress_service
-from inspections.tasks.documents import queue_render_on_commit
+from inspections.tasks import documents as document_tasks
 
 RAG_COLOURS = {Rag.RED.label: "#d4351c", Rag.AMBER.label: "#f47738", Rag.GREEN.label: "#00703c",
                Rag.BLUE.label: "#1d70b8", "Not rated": "#b1b4b6"}  # fmt: skip
@@ -81,9 +83,13 @@ def _add_meeting(request, board):
     permissions.require(request.user, Action.MANAGE, board)
     form = MeetingForm(request.POST, board=board)
     if form.is_valid():
-        BoardMeeting.objects.create(board=board, held_on=form.cleaned_data["held_on"], note=form.cleaned_data["note"])
-        messages.success(request, f"Meeting on {form.cleaned_data['held_on']:%-d %B %Y} added.")
-        return redirect("board_dashboard", pk=board.pk)
+        try:
+            meeting = services.add_meeting(board=board, **form.cleaned_data)
+        except ValidationError as error:
+            put_errors_on_form(form, error)
+        else:
+            messages.success(request, f"Meeting on {day_month_year(meeting.held_on)} added.")
+            return redirect(board.get_absolute_url())
     return render(request, "boards/meeting_form.html", {"board": board, "form": form})
 
 
@@ -111,10 +117,8 @@ def meeting_pack_render(request, board_pk, pk):
     """Queue a new PDF version of the pack (a Celery task; in-process in the embedded mode)."""
     meeting = _meeting(request, board_pk, pk)
     permissions.require(request.user, Action.PRODUCE_PACK, meeting)
-    with transaction.atomic():
-        document = document_services.request_render(kind=DocumentKind.BOARD_PACK, by=request.user, subject=meeting)
-        queue_render_on_commit(document)
-    return redirect("document", document.pk)
+    document = document_tasks.queue_new_version(kind=DocumentKind.BOARD_PACK, by=request.user, subject=meeting)
+    return redirect(document.get_absolute_url())
 
 
 @login_required
@@ -126,19 +130,14 @@ def meeting_decisions(request, board_pk, pk):
     proposed = [f for f in boardpacks.build_pack(meeting).proposed if permissions.can(request.user, Action.DECIDE, f)]
     rows = decision_rows(proposed, request.POST if request.method == "POST" else None)
     if request.method == "POST" and all(row.form.is_valid() for row in rows):
-        decided = [row for row in rows if row.form.cleaned_data["decision"]]
+        decisions = [row.decision() for row in rows if row.form.cleaned_data["decision"]]
         try:
-            with transaction.atomic():  # all the decisions, or none
-                for row in decided:
-                    data = row.form.cleaned_data
-                    reason = f"At the {meeting.board.name} meeting on {meeting.held_on:%-d %B %Y}: {data['reason']}"
-                    progress_service.decide(row.finding, by=request.user, sign_off=data["decision"] == "sign_off",
-                                            reason=reason, expected_version=data["version"])  # fmt: skip
+            count = services.record_decisions(meeting=meeting, by=request.user, decisions=decisions)
         except finding_service.StaleFindingError as stale:
             messages.error(request, f"{stale} Nothing was recorded; reload the page and decide again.")
         except ValidationError as error:
             messages.error(request, "; ".join(error.messages))
         else:
-            messages.success(request, f"{len(decided)} decision{'s' if len(decided) != 1 else ''} recorded.")
-            return redirect("meeting_pack", board_pk=meeting.board_id, pk=meeting.pk)
+            messages.success(request, f"{plural(count, 'decision')} recorded.")
+            return redirect(meeting.get_absolute_url())
     return render(request, "boards/decisions.html", {"meeting": meeting, "rows": rows, "statuses": Status})
