@@ -16,12 +16,10 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 
-from inspections import spreadsheets  # noqa: E402
-from inspections.importing import pdf, text  # noqa: E402
+from inspections.importing import pdf, spreadsheets, text, tracker_imports  # noqa: E402
 from inspections.importing.formats import format_for  # noqa: E402
 from inspections.importing.pipeline import extract  # noqa: E402
 from inspections.models import Access, Finding, Force, Membership  # noqa: E402
-from inspections.services import tracker_imports  # noqa: E402
 from inspections.synthetic import synthetic_forces  # noqa: E402
 from tests.importing_support import REPORT, pdf_from_text, report_text  # noqa: E402
 

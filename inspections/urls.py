@@ -1,9 +1,11 @@
 from django.urls import path, re_path
 
 from inspections.boards import views as boards
+from inspections.importing.views import exports, trackers
+from inspections.importing.views import reports as importing
 from inspections.reminders import views as reminders
 from inspections.section55 import views as section55
-from inspections.views import documents, evidence, exports, findings, importing, inspections, pages, trackers
+from inspections.views import documents, evidence, findings, inspections, pages
 
 urlpatterns = [
     path("", pages.home, name="home"),

@@ -36,9 +36,9 @@ def test_a_letter_and_a_board_pack_are_rendered_by_the_worker(worker, media):
 def test_a_report_is_read_by_the_worker(worker, media):
     from pathlib import Path
 
+    from inspections.importing import report_imports
+    from inspections.importing.tasks import schedule_reading
     from inspections.models import Force, ReportImport
-    from inspections.services import report_imports
-    from inspections.tasks.importing import schedule_reading
 
     call_command("loaddata", *FIXTURES, verbosity=0)
     force = Force.objects.get(slug="warwickshire")

@@ -11,8 +11,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from inspections.core.status import Rag, Status
+from inspections.importing.spreadsheets import HEADINGS
 from inspections.models import ChangeAction, EvidenceFile, Finding, FindingChange, ProgressUpdate
-from inspections.spreadsheets import HEADINGS
 
 pytestmark = pytest.mark.django_db
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from inspections.core.status import Status
+from inspections.importing import report_imports
 from inspections.importing.extraction import Extraction
 from inspections.models import (
     Access,
@@ -22,7 +23,6 @@ from inspections.models import (
     ReportImport,
     ReportImportStatus,
 )
-from inspections.services import report_imports
 from tests.factories import ForceFactory, MembershipFactory, UserFactory
 from tests.importing_support import REPORT, untrack_2021_22
 

@@ -10,8 +10,8 @@ from django.forms.models import model_to_dict
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from inspections import spreadsheets
 from inspections.core.status import Rag, Status
+from inspections.importing import spreadsheets, tracker_imports
 from inspections.models import (
     Access,
     ChangeAction,
@@ -24,7 +24,6 @@ from inspections.models import (
     TrackerImport,
     TrackerImportStatus,
 )
-from inspections.services import tracker_imports
 from tests.factories import (
     BoardFactory,
     FindingFactory,

@@ -1,6 +1,6 @@
 """Spreadsheet trackers (.xlsx or .csv) read into rows, and their cells read as tracker values.
 
-The columns are those of inspections/spreadsheets.py (what the tracker exports), so an export
+The columns are those of importing/spreadsheets.py (what the tracker exports), so an export
 imports unchanged; other trackers' headings are matched by their usual names and staff confirm
 the mapping. Workbooks are opened read-only with cached values: formulas are never evaluated, and
 cells are taken as text or dates.
@@ -17,9 +17,9 @@ from openpyxl import load_workbook
 
 from inspections.core.status import Rag, Status
 from inspections.importing.extraction import ImportProblem
+from inspections.importing.spreadsheets import FORMULA_PREFIXES
 from inspections.importing.uploads import decode_text
 from inspections.models import FindingKind
-from inspections.spreadsheets import FORMULA_PREFIXES
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ it is imported, all or nothing. TrackerColumnMapping remembers each force's mapp
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 
 from .inspection import Inspection
 from .organisation import Force
@@ -73,6 +74,10 @@ class ReportImport(models.Model):
     def __str__(self):
         return f"{self.source_name} ({self.get_status_display()})"
 
+    def get_absolute_url(self):
+        """The import's page: its progress while read, then what was read."""
+        return reverse("report_import", args=[self.pk])
+
     @property
     def is_reading(self):
         return self.status in (ReportImportStatus.QUEUED, ReportImportStatus.READING)
@@ -121,6 +126,10 @@ class TrackerImport(models.Model):
 
     def __str__(self):
         return f"{self.source_name} ({self.get_status_display()})"
+
+    def get_absolute_url(self):
+        """The tracker import's next page: its preview (column mapping comes first while unmapped)."""
+        return reverse("tracker_import_preview", args=[self.pk])
 
 
 class TrackerColumnMapping(models.Model):

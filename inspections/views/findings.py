@@ -16,9 +16,9 @@ from inspections.core.forms import put_errors_on_form
 from inspections.core.permissions import Action
 from inspections.core.status import Status
 from inspections.forms import findings as forms
+from inspections.importing.views.exports import spreadsheet_response
 from inspections.services import findings as finding_service
 from inspections.services import progress as progress_service
-from inspections.views.exports import spreadsheet_response
 
 
 @login_required

@@ -1,4 +1,4 @@
-"""Trackers as spreadsheets, in the layout of inspections/spreadsheets.py (the import reads it back).
+"""Trackers as spreadsheets, in the layout of importing/spreadsheets.py (the import reads it back).
 
 `spreadsheet_response` serves any queryset of findings; the findings list's export can use it."""
 
@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
-from inspections import spreadsheets
 from inspections.core.permissions import visible_inspections
+from inspections.importing import spreadsheets
 
 CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

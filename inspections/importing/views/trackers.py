@@ -8,13 +8,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from inspections.core.forms import put_errors_on_form
 from inspections.core.permissions import Action, require
-from inspections.forms.trackers import ColumnMappingForm, TrackerUploadForm
-from inspections.importing import trackers
+from inspections.importing import tracker_imports, trackers
 from inspections.importing.extraction import ImportProblem
+from inspections.importing.forms.trackers import ColumnMappingForm, TrackerUploadForm
+from inspections.importing.views import common
+from inspections.importing.views.common import forbid_forged_force, manageable_forces
 from inspections.models import TrackerImport, TrackerImportStatus
-from inspections.services import tracker_imports
-
-from .importing import _forbid_forged_force, manageable_forces
 
 
 def _tracker_import(request, pk):
@@ -30,7 +29,7 @@ def tracker_upload(request):
     if not forces.exists():
         raise PermissionDenied("Only OPCC staff of a force import its trackers.")
     if request.method == "POST":
-        _forbid_forged_force(request, forces)
+        forbid_forged_force(request, forces)
         form = TrackerUploadForm(request.POST, request.FILES, forces=forces)
         if form.is_valid():
             tracker_import = tracker_imports.start_tracker_import(
@@ -108,10 +107,7 @@ def tracker_preview(request, pk):
 @require_POST
 def tracker_discard(request, pk):
     tracker_import = _tracker_import(request, pk)
-    try:
-        tracker_imports.discard(tracker_import, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("tracker_import_preview", pk=pk)
-    messages.success(request, f"The tracker {tracker_import.source_name} was discarded; nothing was imported.")
-    return redirect("imports")
+    return common.discard(
+        request, discard_with=tracker_imports.discard, item=tracker_import, back_to=tracker_import.get_absolute_url(),
+        done=f"The tracker {tracker_import.source_name} was discarded; nothing was imported.",
+    )

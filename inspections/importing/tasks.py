@@ -4,7 +4,7 @@ from celery import shared_task
 from django.conf import settings
 from django.db import transaction
 
-from inspections.services import report_imports
+from inspections.importing import report_imports
 
 
 @shared_task(

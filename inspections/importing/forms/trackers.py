@@ -5,9 +5,9 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
 from inspections.core.forms import TrackerFormMixin
-from inspections.forms.importing import ForceChoiceForm
 from inspections.importing import trackers, uploads
 from inspections.importing.extraction import ImportProblem
+from inspections.importing.forms.reports import ForceChoiceForm
 from inspections.models import Inspection
 
 

@@ -6,11 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from inspections.core.permissions import Action, can, forces_for, require
-from inspections.forms.importing import (
+from inspections.core.permissions import Action, require
+from inspections.importing import carryovers, drafts, report_imports
+from inspections.importing.extraction import Extraction
+from inspections.importing.forms.reports import (
     AreaFormSet,
     DraftForm,
     ItemFormSet,
@@ -18,20 +19,10 @@ from inspections.forms.importing import (
     area_initial,
     item_initial,
 )
-from inspections.importing import carryovers, drafts
-from inspections.importing.extraction import Extraction
-from inspections.models import FindingKind, Force, JudgmentLevel, ReportImport, ReportImportStatus, TrackerImport
-from inspections.services import report_imports
-from inspections.tasks.importing import schedule_reading
-
-
-def manageable_forces(user):
-    """The forces whose inspections the user manages (imports, exports)."""
-    return Force.objects.filter(pk__in=[f.pk for f in forces_for(user) if can(user, Action.MANAGE, f)])
-
-
-def inspection_url(inspection):
-    return reverse("inspection_detail", args=[inspection.pk])
+from inspections.importing.tasks import schedule_reading
+from inspections.importing.views import common
+from inspections.importing.views.common import forbid_forged_force, manageable_forces
+from inspections.models import FindingKind, JudgmentLevel, ReportImport, ReportImportStatus, TrackerImport
 
 
 def _report_import(request, pk):
@@ -52,13 +43,6 @@ def import_list(request):
     )
 
 
-def _forbid_forged_force(request, forces):
-    """A posted force the user does not manage is a forged request: 403, not a form error."""
-    posted = request.POST.get("force")
-    forged = posted and posted.isdigit() and Force.objects.filter(pk=posted).exists()
-    if forged and not forces.filter(pk=posted).exists():
-        raise PermissionDenied("You do not manage that force's inspections.")
-
 
 @login_required
 @require_http_methods(["GET", "POST"])
@@ -67,7 +51,7 @@ def report_upload(request):
     if not forces.exists():
         raise PermissionDenied("Only OPCC staff of a force import its reports.")
     if request.method == "POST":
-        _forbid_forged_force(request, forces)
+        forbid_forged_force(request, forces)
         form = ReportUploadForm(request.POST, request.FILES, forces=forces)
         if form.is_valid():
             data = form.cleaned_data
@@ -91,7 +75,7 @@ def report_detail(request, pk):
         "draft": draft,
         "counts": draft.counts() if draft else {},
         "stalled": report_imports.is_stalled(report_import),
-        "inspection_url": inspection_url(report_import.inspection) if report_import.inspection else "",
+        "inspection_url": report_import.inspection.get_absolute_url() if report_import.inspection else "",
         "kinds": FindingKind,
     }
     return render(request, "importing/report_detail.html", context)
@@ -117,13 +101,10 @@ def report_retry(request, pk):
 @require_POST
 def report_discard(request, pk):
     report_import = _report_import(request, pk)
-    try:
-        report_imports.discard(report_import, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("report_import", pk=pk)
-    messages.success(request, f"The import of {report_import.source_name} was discarded; nothing was tracked.")
-    return redirect("imports")
+    return common.discard(
+        request, discard_with=report_imports.discard, item=report_import, back_to=report_import.get_absolute_url(),
+        done=f"The import of {report_import.source_name} was discarded; nothing was tracked.",
+    )
 
 
 def _choices(draft, report_import):
