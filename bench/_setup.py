@@ -24,8 +24,8 @@ def national_data():
     django.setup()
     from django.core.management import call_command
 
+    from inspections.devdata.synthetic import synthetic_forces
     from inspections.models import Force
-    from inspections.synthetic import synthetic_forces
 
     call_command("migrate", verbosity=0)
     if not Force.objects.filter(slug="warwickshire").exists():

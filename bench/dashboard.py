@@ -8,14 +8,14 @@ from _setup import national_data, timed
 
 national_data()
 
-from django.contrib.auth import get_user_model  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.urls import reverse  # noqa: E402
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
-from inspections.models import Finding, GovernanceBoard  # noqa: E402
-from inspections.synthetic import synthetic_forces  # noqa: E402
+from inspections.devdata.synthetic import synthetic_forces
+from inspections.models import Finding, GovernanceBoard
 
 User = get_user_model()
 user, _ = User.objects.get_or_create(username="bench-superuser", defaults={"is_superuser": True, "is_staff": True})

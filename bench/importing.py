@@ -14,14 +14,14 @@ from _setup import ROOT, timed  # puts the project on sys.path and names the ben
 
 django.setup()
 
-from django.core.management import call_command  # noqa: E402
+from django.core.management import call_command
 
-from inspections.importing import pdf, spreadsheets, text, tracker_imports  # noqa: E402
-from inspections.importing.formats import format_for  # noqa: E402
-from inspections.importing.pipeline import extract  # noqa: E402
-from inspections.models import Access, Finding, Force, Membership  # noqa: E402
-from inspections.synthetic import synthetic_forces  # noqa: E402
-from tests.importing_support import REPORT, pdf_from_text, report_text  # noqa: E402
+from inspections.devdata.synthetic import synthetic_forces
+from inspections.importing import pdf, spreadsheets, text, tracker_imports
+from inspections.importing.formats import format_for
+from inspections.importing.pipeline import extract
+from inspections.models import Access, Finding, Force, Membership
+from tests.importing_support import REPORT, pdf_from_text, report_text
 
 # Counted by hand from the report (tests/test_importing_warwickshire.py has the full list).
 EXPECTED = {"graded_areas": 8, "ungraded_areas": 1, "area_for_improvement": 22, "carry_overs": 2}

@@ -21,18 +21,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings.test")  # in-memory email backend
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
-from django.conf import settings  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from inspections import synthetic  # noqa: E402
-from inspections.models import Access, Finding, Membership, OutgoingEmail, Reminder, ReminderRun  # noqa: E402
-from inspections.reminders import delivery, selectors, sweep  # noqa: E402
+from inspections.devdata import synthetic
+from inspections.models import Access, Finding, Membership, OutgoingEmail, Reminder, ReminderRun
+from inspections.reminders import delivery, selectors, sweep
 
 
 def clear():

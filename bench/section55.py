@@ -23,18 +23,19 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings.test")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
-from django.conf import settings  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.db import transaction  # noqa: E402
-from django.test import override_settings  # noqa: E402
+from django.conf import settings
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
-from inspections.core.grading import GradingScale  # noqa: E402
-from inspections.documents import renderer  # noqa: E402
-from inspections.models import (  # noqa: E402
+from inspections.core.grading import GradingScale
+from inspections.documents import renderer
+from inspections.documents import versions as document_services
+from inspections.models import (
     DocumentKind,
     Finding,
     FindingKind,
@@ -46,8 +47,7 @@ from inspections.models import (  # noqa: E402
     LocalPolicingBody,
     Role,
 )
-from inspections.section55.letter import render_letter_html, response_for  # noqa: E402
-from inspections.services import documents as document_services  # noqa: E402
+from inspections.section55.letter import render_letter_html, response_for
 
 PILLARS = {
     "Effectiveness": ["Preventing crime", "Investigating crime", "Protecting vulnerable people"],

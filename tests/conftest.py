@@ -148,9 +148,9 @@ def worker(transactional_db):
     from celery.contrib.testing.worker import start_worker
     from django.conf import settings
 
-    import inspections.tasks  # noqa: F401 (registers the tasks with the app)
     from tracker.celery import app
 
+    app.loader.import_default_modules()  # every capability's tasks, as a worker started by `celery worker`
     assert settings.CELERY_BROKER_URL.startswith("redis://") and not app.conf.task_always_eager
     app.control.purge()
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=20):

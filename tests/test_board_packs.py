@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from inspections.boards.pack import CLOSING, build_pack
 from inspections.core.status import Status
+from inspections.findings import services as finding_service
 from inspections.models import BoardMeeting, Finding, GovernanceBoard, ProgressUpdate
-from inspections.services import findings as finding_service
 
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")

@@ -4,7 +4,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
-from inspections.demo import load_demo
+from inspections.devdata.demo import load_demo
 from inspections.models import Finding, FindingChange, Force, GovernanceBoard, Membership, ProgressUpdate, Role
 
 pytestmark = pytest.mark.django_db

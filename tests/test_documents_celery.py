@@ -6,9 +6,9 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
+from inspections.documents import versions as document_services
+from inspections.documents.tasks import queue_render_on_commit
 from inspections.models import BoardMeeting, GovernanceBoard, Inspection, RenderStatus
-from inspections.services import documents as document_services
-from inspections.tasks.documents import queue_render_on_commit
 from tests.conftest import FIXTURES, People, wait_for
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -27,7 +27,7 @@ def finding(reference, inspection="2019"):
 
 
 def propose(f, user):
-    from inspections.services.findings import change_status
+    from inspections.findings.services import change_status
 
     return change_status(f, to=Status.PENDING_SIGN_OFF, by=user, reason="Done.")
 

@@ -6,7 +6,6 @@ from celery.schedules import crontab
 from django.conf import settings as django_settings
 from django.core import mail
 
-import inspections.tasks  # noqa: F401 (registers the tasks with the app)
 from inspections.models import EmailStatus, OutgoingEmail, Reminder
 from inspections.reminders.tasks import send_reminder_email, sweep_reminders
 from tests.conftest import wait_for

@@ -6,9 +6,9 @@ import base64
 import pytest
 
 from inspections.documents import renderer, text
+from inspections.findings import services as finding_services
 from inspections.models import FindingKind, LocalPolicingBody, Section55Response
 from inspections.section55.letter import render_letter_html, response_for
-from inspections.services import findings as finding_services
 from tests.factories import FindingFactory, InspectionFactory, UserFactory
 from tests.pdf_support import pdf_text, squash
 

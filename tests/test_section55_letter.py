@@ -16,9 +16,9 @@ import pytest
 from django.core.management import call_command
 
 from inspections.documents import renderer
+from inspections.documents import versions as document_services
 from inspections.models import DocumentKind, FindingKind, Inspection, JudgmentLevel, RenderStatus
 from inspections.section55.letter import render_letter_html, response_for
-from inspections.services import documents as document_services
 from tests.pdf_support import pdf_text, squash
 
 ROOT = Path(__file__).resolve().parent.parent

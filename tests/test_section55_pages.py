@@ -8,8 +8,8 @@ import time_machine
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from inspections.documents import versions as document_services
 from inspections.models import RenderedDocument, Section55Response
-from inspections.services import documents as document_services
 from tests.factories import FindingFactory
 from tests.section55_support import draft_data
 

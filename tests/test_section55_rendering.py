@@ -8,9 +8,9 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from inspections.documents import versions as document_services
 from inspections.models import RenderedDocument, RenderStatus, Section55Response
 from inspections.section55.letter import render_letter_html
-from inspections.services import documents as document_services
 from tests.section55_support import draft_data, png_bytes, upload
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +62,7 @@ def test_render_with_the_broker_down_says_so(
 ):
     from kombu.exceptions import OperationalError
 
-    from inspections.tasks import documents as document_tasks
+    from inspections.documents import tasks as document_tasks
 
     def unreachable(*args, **kwargs):
         raise OperationalError("Error 111 connecting to redis")

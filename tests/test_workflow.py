@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from inspections.core.status import Rag, Status
+from inspections.findings import services as service
 from inspections.models import ChangeAction, Finding, FindingChange
-from inspections.services import findings as service
 from tests.factories import BoardFactory, FindingFactory, InspectionFactory, RoleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from inspections.core.labels import day_month_year
+from inspections.findings import progress as progress_service
 from inspections.models import BoardMeeting
-from inspections.services import progress as progress_service
 
 
 def add_meeting(*, board, held_on, note=""):

@@ -16,10 +16,10 @@ from inspections.core.forms import put_errors_on_form
 from inspections.core.labels import day_month_year, plural
 from inspections.core.permissions import Action
 from inspections.core.status import Rag, Status
+from inspections.documents import tasks as document_tasks
+from inspections.documents import versions as document_services
+from inspections.findings import services as finding_service
 from inspections.models import BoardMeeting, DocumentKind
-from inspections.services import documents as document_services
-from inspections.services import findings as finding_service
-from inspections.tasks import documents as document_tasks
 
 RAG_COLOURS = {Rag.RED.label: "#d4351c", Rag.AMBER.label: "#f47738", Rag.GREEN.label: "#00703c",
                Rag.BLUE.label: "#1d70b8", "Not rated": "#b1b4b6"}  # fmt: skip

@@ -15,7 +15,6 @@ write rules as OPCC staff.
 from enum import StrEnum
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 
 from inspections.core.status import OPEN_STATUSES, Status
 from inspections.models import (
@@ -115,9 +114,20 @@ def is_owner(user, finding):
     return bool(finding.owner_id) and finding.owner.holder_id == user.pk
 
 
+def boards_deciding(finding):
+    """The boards whose decision signs the finding off or returns it: its governing board and every
+    board above it, nearest first."""
+    return finding.board.lineage() if finding.board_id else []
+
+
+def deciding_board(user, finding):
+    """The nearest of those boards that the user chairs or sits on, or None: who decides on a finding."""
+    return next((board for board in boards_deciding(finding) if board.has_seat(user)), None)
+
+
 def decides_for(user, finding):
     """The user chairs or sits on the finding's governing board or a board above it."""
-    return bool(finding.board_id) and any(board.has_seat(user) for board in finding.board.lineage())
+    return deciding_board(user, finding) is not None
 
 
 def can(user, action, obj):
@@ -167,11 +177,3 @@ def require(user, action, obj):
     """Raise PermissionDenied (HTTP 403) unless the user may take the action."""
     if not can(user, action, obj):
         raise PermissionDenied(f"You do not have permission to {Action(action).value.replace('_', ' ')} here.")
-
-
-def editable_findings_q(user):
-    """A Q for the findings the user may add progress updates to (for lists that show edit links)."""
-    if user.is_superuser:
-        return Q(status__in=OPEN_STATUSES)
-    opcc = [force for force, access in _accesses(user).items() if access == Access.OPCC_STAFF]
-    return Q(status__in=OPEN_STATUSES) & (Q(inspection__force__in=opcc) | Q(owner__holder=user))

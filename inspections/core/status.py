@@ -60,7 +60,3 @@ del _source
 def move_for(source, target):
     """The Move from source to target, or None when the move is not allowed."""
     return TRANSITIONS.get((Status(source), Status(target)))
-
-
-def allowed_targets(source):
-    return [target for (origin, target) in TRANSITIONS if origin == source]

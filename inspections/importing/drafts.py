@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from inspections.core import timeframes
 from inspections.core.grading import Grade
-from inspections.importing.extraction import Area, CarryOver, Extraction, Item, Source
+from inspections.importing.extraction import Area, CarryOver, Item, Source
 from inspections.importing.formats.peel2021 import number_items
 from inspections.importing.pipeline import set_due_dates
 from inspections.models import FindingKind
@@ -193,7 +193,3 @@ def problems(draft):
         if item.kind == FindingKind.RECOMMENDATION and item.parent and not draft.item(item.parent):
             found.append(f"{label}: its cause of concern is no longer in the draft.")
     return found
-
-
-def as_extraction(data):
-    return Extraction.from_dict(data) if isinstance(data, dict) else data

@@ -19,6 +19,7 @@ from django.utils.text import get_valid_filename
 
 from inspections.core.grading import GradingScale
 from inspections.core.status import OPEN_STATUSES, Status
+from inspections.findings.services import change_status
 from inspections.importing import drafts, pipeline, uploads
 from inspections.importing.extraction import Extraction, ImportProblem
 from inspections.models import (
@@ -33,7 +34,6 @@ from inspections.models import (
     ReportImport,
     ReportImportStatus,
 )
-from inspections.services.findings import change_status
 
 logger = logging.getLogger(__name__)
 

@@ -34,6 +34,7 @@ from django.utils import timezone
 from inspections.core import timeframes
 from inspections.core.permissions import can
 from inspections.core.status import FINISHED_STATUSES, OWNED_STATUSES, Status
+from inspections.findings import services as finding_services
 from inspections.importing import trackers, uploads
 from inspections.importing.extraction import ImportProblem
 from inspections.models import (
@@ -50,7 +51,6 @@ from inspections.models import (
     TrackerImport,
     TrackerImportStatus,
 )
-from inspections.services import findings as finding_services
 
 from .tracker_rows import RowError, apply_existing
 

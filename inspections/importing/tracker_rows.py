@@ -2,10 +2,11 @@
 
 from collections import deque
 
+from inspections.core import permissions
 from inspections.core.permissions import Action
 from inspections.core.status import BLUE_STATUSES, FINISHED_STATUSES, TRANSITIONS, Rag, Status, move_for
+from inspections.findings import services as finding_services
 from inspections.importing import trackers
-from inspections.services import findings as finding_services
 
 
 class RowError(ValueError):
@@ -134,7 +135,7 @@ def _move(context, finding, target, values, reason):
         _require(context, action, finding, move.label.lower())
         if move.needs_superseded_by:
             raise RowError(f"{finding.reference}: mark it superseded on its page, naming the finding that carries it.")
-        board = finding_services.board_for_decision(finding, context.by) if move.needs_board else None
+        board = permissions.deciding_board(context.by, finding) if move.needs_board else None
         finding = finding_services.change_status(
             finding, to=step, by=context.by, reason=narrative or reason, board=board
         )

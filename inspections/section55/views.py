@@ -13,13 +13,13 @@ from inspections.core import permissions
 from inspections.core.forms import put_errors_on_form
 from inspections.core.permissions import Action
 from inspections.documents import images
+from inspections.documents import tasks as document_tasks
+from inspections.documents import versions as document_services
 from inspections.documents.errors import DocumentProblem
 from inspections.models import DocumentKind, FindingKind
 from inspections.section55 import clock, services
 from inspections.section55.forms import PublishedForm, Section55DraftForm, SentForm
 from inspections.section55.letter import local_policing_body_of, render_letter_html, response_for
-from inspections.services import documents as document_services
-from inspections.tasks import documents as document_tasks
 
 
 def _inspection(request, inspection_id, action=Action.VIEW):

@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from inspections import synthetic
+from inspections.devdata import synthetic
 
 
 class Command(BaseCommand):

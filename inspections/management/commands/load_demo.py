@@ -1,7 +1,7 @@
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
-from inspections.demo import load_demo
+from inspections.devdata.demo import load_demo
 
 
 class Command(BaseCommand):

@@ -8,10 +8,11 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
+from inspections.core import permissions
 from inspections.core.status import Rag, Status
 from inspections.core.uploads import check_upload
+from inspections.findings import services as finding_service
 from inspections.models import ChangeAction, EvidenceFile, ProgressUpdate
-from inspections.services import findings as finding_service
 
 
 def check_evidence(files):
@@ -106,7 +107,7 @@ def propose_complete(finding, *, by, reason, evidence=(), expected_version=None)
 
 def decide(finding, *, by, sign_off, reason, expected_version=None):
     """The governing board signs the finding off as closed, or returns it to the owner with a reason."""
-    board = finding_service.board_for_decision(finding, by)
+    board = permissions.deciding_board(by, finding)
     if board is None:
         raise ValidationError({"decision": "Only the chair or a member of the governing board can decide."})
     return finding_service.change_status(

@@ -1,8 +1,8 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from inspections import selectors
 from inspections.core import permissions
+from inspections.findings import selectors
 
 
 @login_required

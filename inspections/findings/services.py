@@ -8,8 +8,9 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from inspections.core import permissions
 from inspections.core.status import FINISHED_STATUSES, Rag, Status, move_for
-from inspections.models import ChangeAction, Finding, FindingChange, GovernanceBoard
+from inspections.models import ChangeAction, Finding, FindingChange
 
 
 class StaleFindingError(Exception):
@@ -119,10 +120,25 @@ def change_status(
     return save_audited(finding, fields, by=by, action=action, reason=reason, before=before, at=at)
 
 
+CLOSE_OUTCOMES = {"superseded": Status.SUPERSEDED, "no_longer_relevant": Status.NO_LONGER_RELEVANT}
+
+
+def close_otherwise(finding, *, by, outcome, reason="", superseded_by=None, expected_version=None):
+    """Close a finding without the board: superseded by a later inspection's finding, or no longer
+    relevant (with a reason)."""
+    to = CLOSE_OUTCOMES.get(outcome)
+    if to is None:
+        raise ValidationError({"outcome": "Choose whether the finding is superseded or no longer relevant."})
+    return change_status(
+        finding, to=to, by=by, reason=reason, superseded_by=superseded_by if to == Status.SUPERSEDED else None,
+        expected_version=expected_version,
+    )
+
+
 def _check_board_decision(finding, board, by):
     if board is None:
         raise ValidationError({"board": "Only a governance board can make this decision; name the board."})
-    if not finding.board_id or board.pk not in {b.pk for b in finding.board.lineage()}:
+    if board.pk not in {b.pk for b in permissions.boards_deciding(finding)}:
         raise ValidationError({"board": f"{board} does not govern {finding.reference}."})
     if not board.has_seat(by):
         raise ValidationError({"board": f"Only the chair or a member of {board} can make this decision."})
@@ -130,7 +146,7 @@ def _check_board_decision(finding, board, by):
 
 def _check_successor(finding, successor):
     if successor is None:
-        raise ValidationError({"superseded_by": "Name the finding that supersedes this one."})
+        raise ValidationError({"superseded_by": "Choose the finding that supersedes this one."})
     if successor.pk == finding.pk:
         raise ValidationError({"superseded_by": "A finding cannot supersede itself."})
     earlier, later = finding.inspection, successor.inspection
@@ -193,13 +209,3 @@ def edit_response(finding, *, response, by, expected_version=None):
     before = snapshot(finding, ["response"])
     finding.response = (response or "").strip()
     return save_audited(finding, ["response"], by=by, action=ChangeAction.RESPONSE_EDITED, before=before)
-
-
-def board_for_decision(finding, user):
-    """The board through which a user decides on a finding: the nearest governing board they sit on."""
-    if not finding.board_id:
-        return None
-    for board in finding.board.lineage():
-        if board.has_seat(user):
-            return GovernanceBoard.objects.get(pk=board.pk)
-    return None

@@ -16,9 +16,9 @@ from django.utils import timezone
 
 from inspections.core.status import Rag
 from inspections.core.timeframes import add_months
+from inspections.findings import progress as progress_service
+from inspections.findings import services as finding_service
 from inspections.models import Access, BoardMeeting, Force, GovernanceBoard, Membership, ProgressUpdate, Role
-from inspections.services import findings as finding_service
-from inspections.services import progress as progress_service
 
 FIXTURES = sorted(str(path) for path in (Path(settings.BASE_DIR) / "fixtures").glob("*.json"))
 

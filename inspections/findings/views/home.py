@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from inspections import selectors
+from inspections.findings import selectors
 
 
 def home(request):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from inspections.core import permissions
 from inspections.core.grading import compare_grades
 from inspections.core.status import OPEN_STATUSES
-from inspections.filters import FindingFilter
+from inspections.findings.filters import FindingFilter
 from inspections.models import ChangeAction, Finding, FindingChange, FindingKind, ProgressUpdate
 
 LIST_RELATED = ["inspection", "inspection__force", "judgment", "owner", "owner__holder", "board"]

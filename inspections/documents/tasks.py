@@ -3,7 +3,7 @@
 from celery import shared_task
 from django.db import transaction
 
-from inspections.services import documents
+from inspections.documents import versions as documents
 
 
 @shared_task(name="inspections.render_document", ignore_result=True)

@@ -1,5 +1,5 @@
 """Rendering documents to PDF as versions: a RenderedDocument row is queued, then rendered by the Celery
-task inspections.tasks.documents.render_document (in-process in the embedded mode), and kept with its
+task inspections.documents.tasks.render_document (in-process in the embedded mode), and kept with its
 file and SHA-256 for ever. Queue with request_render, then tasks.documents.queue_render_on_commit."""
 
 import hashlib

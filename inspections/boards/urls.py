@@ -1,0 +1,13 @@
+"""Dashboards, board meetings, packs and the board's decisions."""
+
+from django.urls import path
+
+from inspections.boards import views
+
+urlpatterns = [
+    path("dashboard/", views.force_dashboard, name="dashboard"),
+    path("boards/<int:pk>/", views.board_dashboard, name="board_dashboard"),
+    path("boards/<int:board_pk>/meetings/<int:pk>/pack/", views.meeting_pack, name="meeting_pack"),
+    path("boards/<int:board_pk>/meetings/<int:pk>/pack/pdf/", views.meeting_pack_render, name="meeting_pack_render"),
+    path("boards/<int:board_pk>/meetings/<int:pk>/decisions/", views.meeting_decisions, name="meeting_decisions"),
+]

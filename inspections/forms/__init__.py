@@ -1,1 +1,0 @@
-"""Forms, one module per feature; each subclasses inspections.core.forms.TrackerFormMixin."""
