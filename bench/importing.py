@@ -21,7 +21,7 @@ from inspections.importing import pdf, spreadsheets, text, tracker_imports
 from inspections.importing.formats import format_for
 from inspections.importing.pipeline import extract
 from inspections.models import Access, Finding, Force, Membership
-from tests.importing_support import REPORT, pdf_from_text, report_text
+from tests.importing.support import REPORT, pdf_from_text, report_text
 
 # Counted by hand from the report (tests/test_importing_warwickshire.py has the full list).
 EXPECTED = {"graded_areas": 8, "ungraded_areas": 1, "area_for_improvement": 22, "carry_overs": 2}
@@ -72,7 +72,7 @@ def main():
     user, _ = Membership.objects.get_or_create(
         force=synthetic, access=Access.OPCC_STAFF,
         user=django.contrib.auth.get_user_model().objects.get_or_create(username="bench-opcc")[0],
-    )  # fmt: skip
+    )
     findings = Finding.objects.filter(inspection__force=synthetic)
     median, best = timed(lambda: spreadsheets.xlsx_bytes(findings), 3)
     row(f"export {findings.count()} findings to .xlsx", median, best)

@@ -100,7 +100,7 @@ def synthetic_60():
         force=force, name="Police and Crime Commissioner for Benchshire", holder_name="Sam Bench",
         holder_title="Police and Crime Commissioner for Benchshire", office_name="Benchshire Office of the PCC",
         address="1 Bench Street\nBenchtown\nBE1 1NC", telephone="01000 000000", email="opcc@bench.invalid",
-    )  # fmt: skip
+    )
     dcc = Role.objects.create(force=force, title="Deputy Chief Constable")
     owner = Role.objects.create(force=force, title="Head of Crime")
     board = GovernanceBoard.objects.create(
@@ -109,7 +109,7 @@ def synthetic_60():
     inspection = Inspection.objects.create(
         force=force, title="Benchshire PEEL 2019 (synthetic)", published_on=date(2019, 9, 27),
         grading_scale=GradingScale.FOUR_TIER, hmicfrs_reference="Bench IPA",
-    )  # fmt: skip
+    )
     order, areas = 0, []
     for pillar_name, area_names in PILLARS.items():
         order += 1
@@ -133,7 +133,7 @@ def synthetic_60():
             text=f"{reference}: the force should improve the way it carries out this part of its work, "
             f"so that the public receive a consistent service.", order=position, time_frame=time_frame,
             owner=owner, board=board, status="in_progress", response=RESPONSE,
-        )  # fmt: skip
+        )
         item.save()
         findings.append(item)
         return item

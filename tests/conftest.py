@@ -1,19 +1,24 @@
 import os
 import time
-from pathlib import Path
 
 import pytest
+from celery.contrib.testing.worker import start_worker
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-FIXTURES = sorted(str(p) for p in (Path(__file__).resolve().parent.parent / "fixtures").glob("*.json"))
+from inspections.models import Access, Force, GovernanceBoard, Membership, Role
+from tests.paths import ARTIFACTS, ROOT
+from tracker.celery import app
+
+FIXTURES = sorted(str(p) for p in (ROOT / "fixtures").glob("*.json"))
 
 
 @pytest.fixture
 def warwickshire(db):
     """The real Warwickshire data, loaded exactly as the README says: loaddata fixtures/*.json."""
     call_command("loaddata", *FIXTURES, verbosity=0)
-    from inspections.models import Force
 
     return Force.objects.get(slug="warwickshire")
 
@@ -28,7 +33,6 @@ def media(settings, tmp_path):
 @pytest.fixture
 def eager_celery():
     """Celery tasks run in-process, as in the embedded mode (other tests use a real worker)."""
-    from tracker.celery import app
 
     before = app.conf.task_always_eager
     app.conf.task_always_eager = True
@@ -47,15 +51,11 @@ class People:
     """One user of each kind for the Warwickshire force, plus an outsider from another force."""
 
     def __init__(self, force):
-        from django.contrib.auth import get_user_model
-
-        from inspections.models import Access, Force, GovernanceBoard, Membership, Role
-
         User = get_user_model()
 
         def person(username, access, target_force=force):
             user = User.objects.create_user(username, f"{username}@example.org", "correct horse battery",
-                                            first_name=username.capitalize(), last_name="Tester")  # fmt: skip
+                                            first_name=username.capitalize(), last_name="Tester")
             Membership.objects.create(user=user, force=target_force, access=access)
             return user
 
@@ -89,7 +89,6 @@ def people(warwickshire):
 
 # Browser tests: Playwright drives Debian's Chromium (browser downloads do not work here).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
 @pytest.fixture(scope="session")
@@ -101,13 +100,13 @@ def browser_type_launch_args(browser_type_launch_args):
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run",
         ],
-    }  # fmt: skip
+    }
 
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "en-GB", "timezone_id": "Europe/London",
-            "viewport": {"width": 1280, "height": 900}}  # fmt: skip
+            "viewport": {"width": 1280, "height": 900}}
 
 
 @pytest.fixture
@@ -126,7 +125,6 @@ def screenshot(page):
 @pytest.fixture
 def live_people(transactional_db):
     """The Warwickshire data and its people, committed so that the live server's thread sees them."""
-    from inspections.models import Force
 
     call_command("loaddata", *FIXTURES, verbosity=0)
     return People(Force.objects.get(slug="warwickshire"))
@@ -145,10 +143,6 @@ def sign_in(page, live_server, username):
 def worker(transactional_db):
     """A real Celery worker thread consuming from the broker in CELERY_BROKER_URL (Redis), with an
     empty queue: tasks go through the broker, not eager mode."""
-    from celery.contrib.testing.worker import start_worker
-    from django.conf import settings
-
-    from tracker.celery import app
 
     app.loader.import_default_modules()  # every capability's tasks, as a worker started by `celery worker`
     assert settings.CELERY_BROKER_URL.startswith("redis://") and not app.conf.task_always_eager

@@ -174,7 +174,7 @@ class FindingAdmin(admin.ModelAdmin):
     readonly_fields = [
         "status", "rag", "original_due_date", "due_date", "closed_on", "closed_by_board", "closure_reason",
         "superseded_by", "version", "created_at", "updated_at",
-    ]  # fmt: skip
+    ]
     inlines = [ProgressUpdateInline, FindingChangeInline]
 
     @admin.display(description="text")

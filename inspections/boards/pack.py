@@ -9,7 +9,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 
 from inspections.core.labels import day_month_year
 from inspections.core.status import OPEN_STATUSES, Rag, Status
-from inspections.models import BoardMeeting, Finding, FindingChange, ProgressUpdate
+from inspections.models import BoardMeeting, Finding, FindingChange, ProgressUpdate, overdue_q
 
 LONDON = ZoneInfo("Europe/London")
 CLOSING = "The board is asked to note the contents of this report."
@@ -95,7 +95,7 @@ def build_pack(meeting):
         new_findings=list(new_findings.select_related(*related).order_by("inspection__published_on", "order")),
         closures=list(closures.select_related(*related, "closed_by_board").order_by("closed_on", "pk")),
         overdue=list(
-            governed.filter(status__in=OPEN_STATUSES, due_date__lt=meeting.held_on)
+            governed.filter(overdue_q(meeting.held_on))
             .select_related(*related)
             .annotate(
                 latest_narrative=Subquery(latest.values("narrative")[:1]),

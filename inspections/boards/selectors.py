@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from inspections.core.grading import compare_grades
 from inspections.core.status import OPEN_STATUSES, Rag, Status
-from inspections.models import Finding, GradedJudgment
+from inspections.models import Finding, GradedJudgment, overdue_q
 
 DUE_SOON_DAYS = 30
 LIST_LIMIT = 25  # rows shown in each list on the page; the link leads to all of them
@@ -57,7 +57,7 @@ def _grouped(scope, group_field, label_field, link_param, today):
     """Open findings per group, by status, with overdue; one query."""
     open_q = Q(status__in=OPEN)
     annotations = {status: Count("pk", filter=Q(status=status)) for status in OPEN}
-    annotations["overdue"] = Count("pk", filter=open_q & Q(due_date__lt=today))
+    annotations["overdue"] = Count("pk", filter=overdue_q(today))
     annotations["open"] = Count("pk", filter=open_q)
     rows = []
     values = scope.findings.values(group_field, label_field).annotate(**annotations).filter(open__gt=0)
@@ -79,7 +79,7 @@ def summary(scope, today=None):
     open_q = Q(status__in=OPEN)
     totals = findings.aggregate(
         open=Count("pk", filter=open_q),
-        overdue=Count("pk", filter=open_q & Q(due_date__lt=today)),
+        overdue=Count("pk", filter=overdue_q(today)),
         due_soon=Count("pk", filter=open_q & Q(due_date__gte=today, due_date__lte=soon)),
         pending=Count("pk", filter=Q(status=Status.PENDING_SIGN_OFF)),
         carried=Count("pk", filter=open_q & Q(repeats__isnull=False)),
@@ -110,7 +110,7 @@ def summary(scope, today=None):
         "per_area": _grouped(scope, "judgment__name", "judgment__name", "area", today),
         "per_owner": _grouped(scope, "owner_id", "owner__title", "owner", today),
         "overdue": list(
-            findings.filter(open_q, due_date__lt=today).select_related(*related).order_by("due_date", "pk")[:LIST_LIMIT]
+            findings.filter(overdue_q(today)).select_related(*related).order_by("due_date", "pk")[:LIST_LIMIT]
         ),
         "due_soon": list(
             findings.filter(open_q, due_date__gte=today, due_date__lte=soon)

@@ -22,7 +22,7 @@ from inspections.findings import services as finding_service
 from inspections.models import BoardMeeting, DocumentKind
 
 RAG_COLOURS = {Rag.RED.label: "#d4351c", Rag.AMBER.label: "#f47738", Rag.GREEN.label: "#00703c",
-               Rag.BLUE.label: "#1d70b8", "Not rated": "#b1b4b6"}  # fmt: skip
+               Rag.BLUE.label: "#1d70b8", "Not rated": "#b1b4b6"}
 
 
 def _charts(data):
@@ -35,7 +35,7 @@ def _charts(data):
             ("Open", "#1d70b8", [r["open"] for r in trend]),
             ("Overdue", "#d4351c", [r["overdue"] for r in trend]),
             ("Closed in the month", "#00703c", [r["closed"] for r in trend]),
-        ],  # fmt: skip
+        ],
     )
     return {"status_chart": status_bars, "rag_chart": rag_bars, "trend_chart": lines}
 
@@ -75,7 +75,7 @@ def board_dashboard(request, pk):
         "can_manage": permissions.can(request.user, Action.MANAGE, board),
         "can_decide": permissions.can(request.user, Action.DECIDE, board),
         "meeting_form": MeetingForm(board=board),
-    }  # fmt: skip
+    }
     return render(request, "boards/dashboard.html", context)
 
 

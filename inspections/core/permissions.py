@@ -48,7 +48,7 @@ class Action(StrEnum):
 OPCC_ACTIONS = {
     Action.ADD_UPDATE, Action.CLOSE_OTHERWISE, Action.REASSIGN, Action.REVISE_DUE_DATE, Action.EDIT_RESPONSE,
     Action.MANAGE, Action.SEE_REMINDERS,
-}  # fmt: skip
+}
 OWNER_ACTIONS = {Action.ADD_UPDATE, Action.PROPOSE_COMPLETE, Action.EDIT_RESPONSE}
 
 

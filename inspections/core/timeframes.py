@@ -16,7 +16,7 @@ from django.conf import settings
 NUMBER_WORDS = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24,
-}  # fmt: skip
+}
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 
 _NUMBER = r"(\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"

@@ -31,14 +31,14 @@ DEMO_USERS = {
     ], []),
     "chair": ("Charlotte", "Hughes", Access.BOARD_MEMBER, ["Deputy Chief Constable"], ["Warwickshire Assurance Board"]),
     "viewer": ("Victor", "Ellis", Access.VIEWER, [], []),
-}  # fmt: skip
+}
 
 # Invented people who hold the other roles, so reminders have someone to go to. They cannot log in.
 OTHER_HOLDERS = [
     ("Priya", "Natt"), ("Tom", "Fairley"), ("Grace", "Okafor"), ("Martin", "Shaw"), ("Helen", "Brook"),
     ("Daniel", "Reeve"), ("Aisha", "Rahman"), ("Owen", "Pryce"), ("Ruth", "Kimber"), ("Simon", "Daley"),
     ("Leah", "Fenwick"), ("Marcus", "Hale"), ("Nadia", "Costa"), ("Ian", "Whitlock"),
-]  # fmt: skip
+]
 
 
 def demo_password():
@@ -110,7 +110,7 @@ DEMO_PROGRESS = [
     ("AFI 15", Rag.RED, "Bail and RUI dashboard rebuilt but not yet used by supervisors.", 6),
     ("AFI 20", Rag.AMBER, "New performance development review process agreed by the People Services Board.", 12),
     ("AFI 21", Rag.GREEN, "IT strategy reviewed; benefits register reported quarterly.", None),
-]  # fmt: skip
+]
 
 
 def demo_activity(force, today):
@@ -124,14 +124,14 @@ def demo_activity(force, today):
             finding = finding_service.revise_due_date(
                 finding, due_date=add_months(today, months), by=opcc,
                 reason="Revised with the owner at the assurance board: the original date was not achievable.",
-            )  # fmt: skip
+            )
         progress_service.record_progress(
             finding, by=author, narrative=narrative, rag=rag,
             next_update_due=next_board.held_on - timedelta(days=1) if next_board else None,
-        )  # fmt: skip
+        )
     # The strategic planning AFI on demand was delivered and is awaiting the board's sign-off.
     demand = peel.findings.get(reference="AFI 22")
     progress_service.propose_complete(
         demand, by=demand.owner.holder or opcc,
         reason="Demand model completed and built into resourcing and leave processes; evidence in the board paper.",
-    )  # fmt: skip
+    )

@@ -44,7 +44,7 @@ ROLE_TITLES = [
     "Head of People Services", "Head of Learning and Development", "Head of Professional Standards",
     "Head of Information Technology", "Head of Performance and Assurance", "Head of Criminal Justice",
     "Head of Offender Management", "Head of Corporate Communications",
-]  # fmt: skip
+]
 PILLARS = {
     "Effectiveness": [
         "Preventing crime", "Investigating crime", "Protecting vulnerable people",
@@ -54,14 +54,14 @@ PILLARS = {
     "Legitimacy": [
         "Treating the public fairly", "Ethical and lawful workforce behaviour", "Treating the workforce fairly",
     ],
-}  # fmt: skip
+}
 AREAS_2021 = [
     "Victim service assessment", "Engaging with and treating the public with fairness and respect",
     "Preventing crime and anti-social behaviour", "Responding to the public", "Investigating crime",
     "Protecting vulnerable people", "Managing offenders and suspects",
     "Building, supporting and protecting the workforce",
     "Strategic planning, organisational management and value for money",
-]  # fmt: skip
+]
 VERBS = ["improve", "review", "make sure", "develop", "evaluate", "strengthen", "put in place", "monitor"]
 SUBJECTS = [
     "its supervision of investigations", "the identification of repeat and vulnerable callers",
@@ -69,7 +69,7 @@ SUBJECTS = [
     "its understanding of demand", "the benefits of its investment in IT", "its external scrutiny of stop and search",
     "the quality of risk assessments when deployment delays occur", "its management of registered sex offenders",
     "its disclosure arrangements", "its use of outcomes", "its capacity to deal with child sexual exploitation",
-]  # fmt: skip
+]
 TIME_FRAMES = ["within six months", "within three months", "immediately", "within twelve months"]
 
 
@@ -126,7 +126,7 @@ def _generate_force(rng, number, inspection_count, findings_per_inspection, upda
         holder_name=f"Commissioner {number:02d}", holder_title="Police and Crime Commissioner",
         office_name=f"Office of the PCC, Synthetic Force {number:02d}", address="1 High Street\nCounty Town\nAB1 2CD",
         email=f"opcc@{SLUG_PREFIX}{number:02d}.invalid",
-    )  # fmt: skip
+    )
     users = User.objects.bulk_create(
         User(
             username=f"{SLUG_PREFIX}{number:02d}-{index:02d}",
@@ -134,7 +134,7 @@ def _generate_force(rng, number, inspection_count, findings_per_inspection, upda
             last_name=f"Person {index:02d}",
             email=f"person{index:02d}@{SLUG_PREFIX}{number:02d}.invalid",
             password=password,
-        )  # fmt: skip
+        )
         for index in range(len(ROLE_TITLES) + 1)
     )
     Membership.objects.bulk_create(
@@ -167,7 +167,7 @@ def _generate_force(rng, number, inspection_count, findings_per_inspection, upda
             force=force, title=f"PEEL {published.year}: synthetic inspection {index + 1}", kind=InspectionKind.PEEL,
             published_on=published, grading_scale=GradingScale.FIVE_TIER if five_tier else GradingScale.FOUR_TIER,
             previous=previous,
-        )  # fmt: skip
+        )
         areas = _judgments(rng, inspection, five_tier)
         findings = _findings(rng, inspection, areas, roles, boards, findings_per_inspection, previous_findings)
         totals.updates += _updates(rng, findings, updates_per_finding)
@@ -241,7 +241,7 @@ def _findings(rng, inspection, areas, roles, boards, per_inspection, previous_fi
             original_due_date=due, due_date=revised, next_update_due=published + timedelta(days=rng.randint(30, 900)),
             owner=owner, board=rng.choice(boards), status=status, rag=_rag(rng, status),
             response="The force accepts this finding and has put a plan in place.",
-        )  # fmt: skip
+        )
         _finish(rng, finding, boards[0], published)
         if kind == FindingKind.AREA_FOR_IMPROVEMENT and carried and rng.random() < 0.08:
             finding.repeats = carried.pop(rng.randrange(len(carried)))
@@ -299,7 +299,7 @@ def _updates(rng, findings, per_finding):
                     narrative=f"Update {step + 1}: work continues; the lead reported progress to the board.",
                     status=Status.IN_PROGRESS,
                     rag=rng.choice([Rag.RED, Rag.AMBER, Rag.GREEN]),
-                )  # fmt: skip
+                )
             )
     ProgressUpdate.objects.bulk_create(rows, batch_size=5000)
     return len(rows)

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from inspections.core import permissions
 from inspections.core.forms import TrackerFormMixin, date_input
-from inspections.core.status import OPEN_STATUSES, Rag, Status
-from inspections.models import Finding, FindingKind, Force, GovernanceBoard, GradedJudgment, Inspection, Role
+from inspections.core.status import Rag, Status
+from inspections.models import Finding, FindingKind, Force, GovernanceBoard, GradedJudgment, Inspection, Role, overdue_q
 
 YES_NO = (("yes", "Yes"), ("no", "No"))
 ANY = "Any"
@@ -35,7 +35,7 @@ def search(queryset, terms):
         queryset = queryset.filter(
             Q(reference__icontains=word) | Q(text__icontains=word) | Q(context__icontains=word)
             | Q(response__icontains=word)
-        )  # fmt: skip
+        )
     return queryset
 
 
@@ -59,7 +59,7 @@ class FindingFilter(django_filters.FilterSet):
     board = django_filters.ModelChoiceFilter(
         queryset=GovernanceBoard.objects.none(), method="filter_board", label="Governing board", empty_label=ANY,
         help_text="Includes the boards below it.",
-    )  # fmt: skip
+    )
     due_after = django_filters.DateFilter(
         field_name="due_date", lookup_expr="gte", label="Due on or after", widget=date_input()
     )
@@ -81,7 +81,7 @@ class FindingFilter(django_filters.FilterSet):
             "due": "Due date", "published": "Publication date", "reference": "Reference", "status": "Status",
             "rag": "RAG", "owner": "Owner", "updated": "Last changed",
         },
-    )  # fmt: skip
+    )
 
     class Meta:
         model = Finding
@@ -98,7 +98,7 @@ class FindingFilter(django_filters.FilterSet):
         areas = (
             GradedJudgment.objects.filter(inspection__force__in=forces, level="area")
             .order_by("name").values_list("name", flat=True).distinct()
-        )  # fmt: skip
+        )
         self.filters["area"].extra["choices"] = [(name, name) for name in areas]
 
     def filter_q(self, queryset, name, value):
@@ -111,7 +111,7 @@ class FindingFilter(django_filters.FilterSet):
         return queryset.filter(board_id__in=board.descendant_ids()) if board else queryset
 
     def filter_overdue(self, queryset, name, value):
-        overdue = Q(status__in=OPEN_STATUSES, due_date__lt=timezone.localdate())
+        overdue = overdue_q(timezone.localdate())
         return queryset.filter(overdue) if value == "yes" else queryset.exclude(overdue)
 
     def filter_carried_over(self, queryset, name, value):

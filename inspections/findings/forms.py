@@ -47,7 +47,7 @@ class ProgressUpdateForm(FindingForm):
 
     def __init__(self, *args, finding, **kwargs):
         kwargs.setdefault("initial", {}).update(rag=finding.rag if finding.rag != Rag.BLUE else "",
-                                                next_update_due=finding.next_update_due)  # fmt: skip
+                                                next_update_due=finding.next_update_due)
         super().__init__(*args, finding=finding, **kwargs)
         if finding.status != "awaiting_allocation":
             del self.fields["start_work"]
@@ -57,7 +57,7 @@ class ProposeCompleteForm(FindingForm):
     reason = forms.CharField(
         label="Why the finding is complete", widget=forms.Textarea,
         help_text="The board reads this when it decides whether to sign the finding off.",
-    )  # fmt: skip
+    )
     evidence = MultipleFileField(label="Evidence", required=False, help_text=EVIDENCE_HELP)
 
 
@@ -103,7 +103,7 @@ class ResponseForm(FindingForm):
         label="The force's response", widget=forms.Textarea(attrs={"rows": 12}), required=False,
         max_length=MAX_FREE_TEXT,
         help_text=f"As it appears in the tracker and the Section 55 letter. {FREE_TEXT_HINT}",
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, finding, **kwargs):
         kwargs.setdefault("initial", {}).update(response=finding.response)
@@ -116,13 +116,13 @@ class CloseForm(FindingForm):
         choices=[
             ("superseded", "Superseded by a finding of a later inspection"),
             ("no_longer_relevant", "Closed as no longer relevant"),
-        ],  # fmt: skip
+        ],
         widget=forms.RadioSelect,
     )
     superseded_by = forms.ModelChoiceField(
         queryset=Finding.objects.none(), required=False, label="Superseded by",
         help_text="Needed when the finding is superseded.",
-    )  # fmt: skip
+    )
     reason = forms.CharField(label="Reason", required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, finding, **kwargs):

@@ -50,14 +50,14 @@ def _attach(update, checked, by, stored):
         evidence = EvidenceFile(
             update=update, original_name=upload.name[:255], content_type=kind.content_type,
             size=upload.size, sha256=digest.hexdigest(), uploaded_by=by,
-        )  # fmt: skip
+        )
         evidence.file.save(upload.name, upload, save=False)
         stored.append(evidence.file.name)
         evidence.save()
 
 
 def record_progress(finding, *, by, narrative, rag="", next_update_due=None, start_work=False, evidence=(),
-                    expected_version=None):  # fmt: skip
+                    expected_version=None):
     """A dated progress update: narrative, RAG, next update due, evidence; optionally starts the work.
 
     Evidence is checked before anything is written, and nothing is kept if any part fails.
@@ -84,7 +84,7 @@ def record_progress(finding, *, by, narrative, rag="", next_update_due=None, sta
         update = ProgressUpdate.objects.create(
             finding=finding, author=by, written_at=now, narrative=narrative, status=finding.status,
             rag=finding.rag, next_update_due=next_update_due,
-        )  # fmt: skip
+        )
         _attach(update, checked, by, stored)
     return update
 
@@ -100,7 +100,7 @@ def propose_complete(finding, *, by, reason, evidence=(), expected_version=None)
         update = ProgressUpdate.objects.create(
             finding=finding, author=by, written_at=now, narrative=reason.strip(), status=finding.status,
             rag=finding.rag,
-        )  # fmt: skip
+        )
         _attach(update, checked, by, stored)
     return finding
 
@@ -113,4 +113,4 @@ def decide(finding, *, by, sign_off, reason, expected_version=None):
     return finding_service.change_status(
         finding, to=Status.CLOSED if sign_off else Status.IN_PROGRESS, by=by, reason=reason, board=board,
         expected_version=expected_version,
-    )  # fmt: skip
+    )

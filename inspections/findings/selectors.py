@@ -129,7 +129,7 @@ def finding_detail(user, pk):
             "closed_by_board",
             "board__parent",
             "board__chair_role",
-        ),  # fmt: skip
+        ),
         pk=pk,
     )
 
@@ -172,7 +172,7 @@ FIELD_LABELS = {
     "status": "Status", "rag": "RAG", "owner": "Owner", "board": "Governing board", "due_date": "Target date",
     "next_update_due": "Next update due", "response": "Force's response", "closed_on": "Closed on",
     "closed_by_board": "Signed off by", "closure_reason": "Reason", "superseded_by": "Superseded by",
-}  # fmt: skip
+}
 
 
 # Fields whose change is already said by the entry itself (its time and its reason).

@@ -61,7 +61,7 @@ def save_audited(finding, fields, *, by, action, reason="", before=None, at=None
             FindingChange.objects.create(
                 finding=finding, version=finding.version, changed_at=now, changed_by=by, action=action,
                 field=field, before=old, after=new, reason=reason,
-            )  # fmt: skip
+            )
     return finding
 
 

@@ -120,7 +120,7 @@ def _attach_bullets(lines):
     for line in lines:
         if line.text in BULLETS:
             beside = min((o for o in lines if o is not line and o.text not in BULLETS),
-                         key=lambda o: abs(o.y - line.y) + abs(o.x - line.x) / 1000, default=None)  # fmt: skip
+                         key=lambda o: abs(o.y - line.y) + abs(o.x - line.x) / 1000, default=None)
             if beside is not None and abs(beside.y - line.y) < max(2.0, line.size * 0.3):
                 beside.bullet = True
             continue  # a mark with no text beside it carries nothing

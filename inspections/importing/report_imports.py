@@ -196,7 +196,7 @@ def accept(report_import, *, by, expected_version=None):
         judgment = GradedJudgment(
             inspection=inspection, level=level, name=area.name, grade=area.grade, order=area.order,
             compared_with=earlier, pillar=judgments.get(area.pillar) if level == JudgmentLevel.AREA else None,
-        )  # fmt: skip
+        )
         _create(judgment, label=area.name)
         judgments[area.key] = judgment
     created = {}

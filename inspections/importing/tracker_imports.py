@@ -85,7 +85,7 @@ def start_tracker_import(*, force, by, name, data):
     tracker_import = TrackerImport(
         force=force, created_by=by, source_name=name[:255], source_kind=kind, headings=sheet.headings,
         row_count=len(sheet.rows),
-    )  # fmt: skip
+    )
     tracker_import.source.save(f"tracker.{kind}", ContentFile(data), save=False)
     tracker_import.full_clean()
     tracker_import.save()
@@ -141,7 +141,7 @@ def import_tracker(tracker_import, *, by):
             imported_at=timezone.now(),
             summary={"new": outcome.count("new"), "changed": outcome.count("changed"),
                      "unchanged": outcome.count("unchanged")},
-        )  # fmt: skip
+        )
     return outcome
 
 
@@ -287,7 +287,7 @@ class _Context:
         if value := self.cell(values, "original_due_date"):
             finding.original_due_date = trackers.date_of(value)
         finding.due_date = trackers.date_of(self.cell(values, "due_date")) if self.cell(
-            values, "due_date") else finding.original_due_date  # fmt: skip
+            values, "due_date") else finding.original_due_date
         self._initial_status(finding, values, reason)
         if rag := trackers.text_of(self.cell(values, "rag")):
             finding.rag = trackers.rag_of(rag)
@@ -335,7 +335,7 @@ class _Context:
         ProgressUpdate.objects.create(
             finding=finding, author=self.by, written_at=written_at, narrative=narrative, status=finding.status,
             rag=finding.rag, next_update_due=finding.next_update_due,
-        )  # fmt: skip
+        )
         return True
 
     def may(self, action, finding):
@@ -347,7 +347,7 @@ _DESCRIBED = [a for a in ChangeAction.values if a != ChangeAction.CREATED]
 _FIELD_LABELS = {
     "rag": "RAG", "owner": "owner", "board": "governing board", "due_date": "target date", "status": "status",
     "response": "force response",
-}  # fmt: skip
+}
 
 
 def _messages(error):

@@ -73,7 +73,7 @@ def apply_existing(context, finding, values, reason, result):
             finding, by=context.by, reason=reason,
             owner=context.role(owner, result) if owner_changes else None,
             board=context.board(board) if board_changes else None,
-        )  # fmt: skip
+        )
 
     if (due := cell(values, "due_date")) not in (None, "") and trackers.date_of(due) != finding.due_date:
         if finished:

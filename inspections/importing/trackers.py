@@ -37,7 +37,7 @@ FIELDS = [
         "text",
         "Finding",
         ("finding", "findingtext", "text", "description", "recommendation", "afi", "areaforimprovement", "detail"),
-    ),  # fmt: skip
+    ),
     TrackerField("kind", "Type", ("type", "kind", "findingtype", "category")),
     TrackerField("area", "Area", ("area", "theme", "section", "pillar", "question")),
     TrackerField("time_frame", "Time frame", ("timeframe", "timescale", "timescales")),
@@ -45,7 +45,7 @@ FIELDS = [
     TrackerField("due_date", "Target date", ("targetdate", "duedate", "deadline", "completiondate", "due")),
     TrackerField(
         "owner", "Owner", ("owner", "lead", "forcelead", "strategiclead", "responsibleofficer", "leadofficer")
-    ),  # fmt: skip
+    ),
     TrackerField("board", "Governing board", ("governingboard", "board", "governance", "governanceboard", "meeting")),
     TrackerField("status", "Status", ("status", "progressstatus", "currentstatus")),
     TrackerField("rag", "RAG", ("rag", "ragstatus", "ragrating", "rating")),
@@ -53,7 +53,7 @@ FIELDS = [
         "latest_update",
         "Latest update",
         ("latestupdate", "update", "progress", "progressupdate", "commentary", "comments"),
-    ),  # fmt: skip
+    ),
     TrackerField("latest_update_date", "Latest update date", ("latestupdatedate", "updatedate", "dateofupdate")),
     TrackerField("response", "Force response", ("forceresponse", "response")),
 ]
@@ -157,7 +157,7 @@ _KINDS = {
     "recommendation": FindingKind.RECOMMENDATION, "rec": FindingKind.RECOMMENDATION,
     "areaforimprovement": FindingKind.AREA_FOR_IMPROVEMENT, "afi": FindingKind.AREA_FOR_IMPROVEMENT,
     "areasforimprovement": FindingKind.AREA_FOR_IMPROVEMENT,
-}  # fmt: skip
+}
 _STATUSES = {_plain(s.label): s.value for s in Status} | {
     "notstarted": Status.AWAITING_ALLOCATION, "unallocated": Status.AWAITING_ALLOCATION,
     "open": Status.IN_PROGRESS, "ongoing": Status.IN_PROGRESS, "inprogress": Status.IN_PROGRESS,
@@ -165,10 +165,10 @@ _STATUSES = {_plain(s.label): s.value for s in Status} | {
     "completeawaitingsignoff": Status.PENDING_SIGN_OFF, "closed": Status.CLOSED, "complete": Status.CLOSED,
     "completed": Status.CLOSED, "signedoff": Status.CLOSED, "nolongerrelevant": Status.NO_LONGER_RELEVANT,
     "closednolongerrelevant": Status.NO_LONGER_RELEVANT,
-}  # fmt: skip
+}
 _RAGS = {_plain(r.label): r.value for r in Rag} | {
     "r": Rag.RED, "a": Rag.AMBER, "g": Rag.GREEN, "b": Rag.BLUE, "blue": Rag.BLUE, "complete": Rag.BLUE,
-}  # fmt: skip
+}
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y", "%d-%b-%Y", "%d-%b-%y")
 
 

@@ -1,6 +1,6 @@
 from .documents import DocumentKind, RenderedDocument, RenderStatus
 from .evidence import EvidenceFile
-from .finding import Finding, FindingKind
+from .finding import Finding, FindingKind, overdue_q
 from .importing import (
     ReportImport,
     ReportImportStatus,
@@ -44,6 +44,7 @@ __all__ = [
     "Finding",
     "FindingChange",
     "FindingKind",
+    "overdue_q",
     "Force",
     "GovernanceBoard",
     "GradedJudgment",

@@ -19,17 +19,26 @@ class FindingKind(models.TextChoices):
     AREA_FOR_IMPROVEMENT = "area_for_improvement", "Area for improvement"
 
 
+def overdue_q(on):
+    """Open and past its target date on the day `on`: the rule of Finding.is_overdue, as SQL for lists,
+    filters and dashboards."""
+    return Q(status__in=OPEN_STATUSES, due_date__lt=on)
+
+
 class FindingQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
 
     def overdue(self, on=None):
         """Open findings whose due date has passed: the same rule as Finding.is_overdue."""
-        on = on or timezone.localdate()
-        return self.open().filter(due_date__lt=on)
+        return self.filter(overdue_q(on or timezone.localdate()))
 
     def for_force(self, force):
         return self.filter(inspection__force=force)
+
+    def lacking_response(self):
+        """Findings whose published response is still empty (or only white space), in report order."""
+        return self.filter(response__regex=r"^\s*$").order_by("order")
 
 
 class Finding(models.Model):
@@ -83,11 +92,11 @@ class Finding(models.Model):
     owner = models.ForeignKey(
         Role, on_delete=models.PROTECT, null=True, blank=True, related_name="findings",
         help_text="The strategic force lead.",
-    )  # fmt: skip
+    )
     board = models.ForeignKey(
         GovernanceBoard, on_delete=models.PROTECT, null=True, blank=True, related_name="findings",
         verbose_name="governing board",
-    )  # fmt: skip
+    )
     status = models.CharField(max_length=25, choices=Status.choices, default=Status.AWAITING_ALLOCATION)
     rag = models.CharField("RAG rating", max_length=10, choices=Rag.choices, blank=True)
     response = models.TextField("force's response", blank=True, help_text="As published in the Section 55 response.")
@@ -170,7 +179,7 @@ class Finding(models.Model):
         return self.status in OPEN_STATUSES
 
     def is_overdue(self, on=None):
-        """The same rule as FindingQuerySet.overdue."""
+        """The same rule as overdue_q (FindingQuerySet.overdue)."""
         on = on or timezone.localdate()
         return self.is_open and self.due_date is not None and self.due_date < on
 

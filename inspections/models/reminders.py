@@ -96,7 +96,7 @@ class Reminder(models.Model):
     inspection = models.ForeignKey(
         Inspection, on_delete=models.CASCADE, null=True, blank=True, related_name="reminders",
         help_text="For the Section 55 clock; empty when the reminder is about a finding.",
-    )  # fmt: skip
+    )
     force = models.ForeignKey(Force, on_delete=models.CASCADE, related_name="reminders")
     rule = models.CharField(max_length=20, choices=ReminderRule.choices)
     for_day = models.DateField(help_text="The day it is sent on.")

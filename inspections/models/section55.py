@@ -63,15 +63,15 @@ class Section55Response(models.Model):
     pcc_introduction = models.TextField(
         "local policing body's comments: before the grades", blank=True,
         help_text="Section 1, the paragraphs before the list of grades.",
-    )  # fmt: skip
+    )
     pcc_comments = models.TextField(
         "local policing body's comments: after the grades", blank=True,
         help_text="Section 1, the paragraphs after the grades and the comparison with the previous inspection.",
-    )  # fmt: skip
+    )
     chief_constable_introduction = models.TextField(
         "Chief Constable's introduction", blank=True,
         help_text="Section 2, before the findings and responses (which come from the tracker).",
-    )  # fmt: skip
+    )
     governance_summary = models.TextField(
         blank=True, help_text="Section 2, after the findings: which board governs them and how often it meets."
     )
@@ -81,13 +81,13 @@ class Section55Response(models.Model):
     include_report_context = models.BooleanField(
         "quote the report's paragraphs under each finding", default=False,
         help_text="As the 2019 Warwickshire letter did for armed policing.",
-    )  # fmt: skip
+    )
     signatory_name = models.CharField(max_length=150, blank=True)
     signatory_title = models.CharField(max_length=200, blank=True)
     signature = models.FileField(
         upload_to=signature_upload_to, max_length=300, blank=True, validators=[validate_signature_upload],
         help_text="Optional: a PNG or JPEG image of the signature.",
-    )  # fmt: skip
+    )
 
     version = models.PositiveIntegerField(default=1, help_text="Raised on every save; refuses stale edits.")
     finalised_at = models.DateTimeField(null=True, blank=True)
@@ -152,7 +152,7 @@ class Section55Response(models.Model):
 
     def findings_lacking_response(self):
         """Findings of the inspection whose response is still empty, in report order."""
-        return self.inspection.findings.filter(response__regex=r"^\s*$").order_by("order")
+        return self.inspection.findings.lacking_response()
 
     def recommendations_lacking_response(self):
         """s55(5B): each recommendation needs the action taken or proposed, or why none will be."""

@@ -215,7 +215,7 @@ class Planner:
         return Candidate(
             recipient=user, rule=rule, day=day, reason=reason, force_id=finding.inspection.force_id,
             inspection=finding.inspection, finding=finding,
-        )  # fmt: skip
+        )
 
     def _skip(self, finding, text):
         return Skipped(
@@ -309,7 +309,7 @@ class Planner:
                         finding_id=row.pk if is_finding else None,
                         inspection_id=None if is_finding else row.pk,
                         text=f"{row}: reminders could not be worked out ({type(error).__name__}: {error}).",
-                    )  # fmt: skip
+                    )
                 )
                 continue
             skipped.extend(skips)

@@ -66,7 +66,7 @@ class SweepResult:
             "day": self.day.isoformat(), "working_day": self.working_day, "run": str(self.run_id or ""),
             "claimed": self.claimed, "emails_created": self.emails_created,
             "emails_redelivered": self.emails_redelivered, "skipped": len(self.skipped),
-        }  # fmt: skip
+        }
 
 
 def batches(queryset, size):
@@ -115,7 +115,7 @@ def _claim(candidates, run_id):
             for_day=c.day,
             reason=c.reason,
             run=run_id,
-        )  # fmt: skip
+        )
         for c in candidates
     ]
     with transaction.atomic():
@@ -145,7 +145,7 @@ def _compose(recipient_ids, day, run_id, send):
                     plain_text="",
                     html="",
                     run=run_id,
-                )  # fmt: skip
+                )
                 for (_, kind), items in groups.items()
             ],
             ignore_conflicts=True,

@@ -21,7 +21,7 @@ class Section55DraftForm(TrackerFormMixin, forms.ModelForm):
     signature_upload = forms.FileField(
         label="Signature image", required=False,
         help_text="Optional. A PNG or JPEG image, at most the size limit; it is printed above the signatory's name.",
-    )  # fmt: skip
+    )
     remove_signature = forms.BooleanField(label="Remove the current signature image", required=False)
 
     class Meta:
@@ -31,7 +31,7 @@ class Section55DraftForm(TrackerFormMixin, forms.ModelForm):
             "pcc_introduction", "pcc_comments", "chief_constable_introduction", "governance_summary",
             "include_report_context", "pcc_response", "signatory_name", "signatory_title",
             "comments_invited_on", "comments_due_on", "response_lead",
-        ]  # fmt: skip
+        ]
         widgets = {
             "letter_date": date_input(short=True),
             "comments_invited_on": date_input(short=True),
@@ -42,7 +42,7 @@ class Section55DraftForm(TrackerFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["response_lead"].queryset = Role.objects.filter(force_id=inspection.force_id)
         for name in ("pcc_introduction", "pcc_comments", "chief_constable_introduction", "governance_summary",
-                     "pcc_response"):  # fmt: skip
+                     "pcc_response"):
             field = self.fields[name]
             field.max_length = MAX_FREE_TEXT
             field.validators.append(forms.fields.validators.MaxLengthValidator(MAX_FREE_TEXT))
@@ -75,4 +75,4 @@ class PublishedForm(TrackerFormMixin, VersionMixin):
     published_url = forms.URLField(
         label="Link to the published response", max_length=500, assume_scheme="https",
         help_text="The page on the OPCC's website.",
-    )  # fmt: skip
+    )

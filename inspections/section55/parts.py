@@ -234,7 +234,7 @@ def governance_summary_for(inspection):
             (FindingKind.RECOMMENDATION, "recommendations"),
             (FindingKind.AREA_FOR_IMPROVEMENT, "areas for improvement"),
         ) if kind in kinds]
-    )  # fmt: skip
+    )
     owned = sum(1 for finding in findings if finding.owner_id)
     if owned == len(findings):
         sentences = [f"In summary, all of these {what} have been designated a strategic force lead."]

@@ -20,7 +20,7 @@ DRAFT_FIELDS = (
     "our_reference", "your_reference", "letter_date", "salutation", "pcc_introduction", "pcc_comments",
     "chief_constable_introduction", "governance_summary", "pcc_response", "include_report_context",
     "signatory_name", "signatory_title", "comments_invited_on", "comments_due_on", "response_lead",
-)  # fmt: skip
+)
 
 
 class StaleResponseError(Exception):
@@ -65,7 +65,7 @@ def _editable(response):
 
 @transaction.atomic
 def save_draft(*, inspection, by, expected_version=None, signature=None, remove_signature=False,
-               regenerate_governance=False, **changes):  # fmt: skip
+               regenerate_governance=False, **changes):
     """Save the draft letter's fields (keyword arguments named in DRAFT_FIELDS), and optionally a new
     signature image (checked by content first), the removal of the current one, or a governance summary
     generated afresh from the findings' owners and boards. All or nothing."""

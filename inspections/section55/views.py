@@ -38,9 +38,7 @@ def _expected_version(request):
 def _page_context(request, inspection, response, **forms):
     can_manage = permissions.can(request.user, Action.MANAGE, inspection)
     body = local_policing_body_of(inspection, required=False)
-    missing = list(
-        inspection.findings.filter(response__regex=r"^\s*$").select_related("judgment", "owner").order_by("order")
-    )
+    missing = list(inspection.findings.lacking_response().select_related("judgment", "owner"))
     for finding in missing:
         finding.inspection = inspection  # for the permission check, without a query per finding
         finding.can_edit_response = permissions.can(request.user, Action.EDIT_RESPONSE, finding)
@@ -110,7 +108,7 @@ def section55_page(request, inspection_id):
                 request, "section55/page.html",
                 _page_context(request, inspection, current, form=form) | {"stale": current},
                 status=409,
-            )  # fmt: skip
+            )
         except ValidationError as error:
             put_errors_on_form(form, error)
         else:
@@ -173,7 +171,7 @@ def section55_published(request, inspection_id):
     return _dated_form(
         request, inspection_id, PublishedForm, "published_form", services.mark_published,
         "The response is recorded as published; the Section 55 reminders stop.",
-    )  # fmt: skip
+    )
 
 
 @login_required

@@ -1,9 +1,8 @@
 from django import template
-from django.utils import timezone
 from django.utils.html import format_html
 
 from inspections.core import grading
-from inspections.core.status import OPEN_STATUSES, Rag, Status
+from inspections.core.status import Rag, Status
 
 register = template.Library()
 
@@ -37,6 +36,6 @@ def grade_label(value):
 
 @register.simple_tag
 def overdue_tag(finding):
-    if finding.status in OPEN_STATUSES and finding.due_date and finding.due_date < timezone.localdate():
+    if finding.is_overdue():
         return format_html('<span class="tag tag--overdue">{}</span>', "Overdue")
     return ""

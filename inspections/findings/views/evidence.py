@@ -15,7 +15,7 @@ def download(request, pk):
     response = FileResponse(
         evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name,
         content_type=evidence.content_type,
-    )  # fmt: skip
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response

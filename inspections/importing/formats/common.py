@@ -24,7 +24,7 @@ RECOMMENDATION_HEADINGS = {"recommendation", "recommendations"}
 NARRATIVE_HEADINGS = {
     "main findings", "innovative practice", "innovative practices", "promising practice",
     "promising practices", "notable practice", "good practice", "our findings", "summary of findings",
-}  # fmt: skip
+}
 # The sentence that opens the narrative part of an area, where the heading itself is missing.
 NARRATIVE_OPENER = re.compile(r"^in this section,? we set out (?:our|the) main findings\b", re.I)
 STRUCTURAL_HEADINGS = AFI_HEADINGS | COC_HEADINGS | ACCELERATED_HEADINGS | RECOMMENDATION_HEADINGS | NARRATIVE_HEADINGS
@@ -57,28 +57,28 @@ CARRY_OVER_PATTERNS = [
         rf"\bour\s+(?:{_YEAR}|previous|last|earlier)\s+(?:PEEL\s+|integrated\s+PEEL\s+)?"
         r"(?:report|inspection|assessment)s?,?\s+(?:said|found|identified|stated|highlighted|noted|recommended)",
         re.I,
-    ),  # fmt: skip
+    ),
     re.compile(
         rf"\bin\s+(?:our\s+)?{_YEAR}\s+(?:PEEL\s+)?(?:report|inspection|assessment),?\s+we\s+"
         r"(?:said|found|identified|recommended|reported|highlighted)",
         re.I,
-    ),  # fmt: skip
+    ),
     re.compile(
         rf"\b(?:was|were|been)\s+(?:identified|raised|highlighted|reported|given|set\s+out)\s+as\s+an?\s+"
         rf"(?:area\s+for\s+improvement|cause\s+of\s+concern)\s+(?:in|during|at|following)\s+"
         rf"(?:our\s+)?(?:{_YEAR}|previous|last|earlier)",
         re.I,
-    ),  # fmt: skip
+    ),
     re.compile(
         rf"\b(?:was|were)\s+an?\s+(?:area\s+for\s+improvement|cause\s+of\s+concern)\s+in\s+(?:our\s+)?"
         rf"(?:{_YEAR}|previous|last|earlier)",
         re.I,
-    ),  # fmt: skip
+    ),
     re.compile(r"\bremains?\s+an?\s+(?:area\s+for\s+improvement|cause\s+(?:of|for)\s+concern)\b", re.I),
     re.compile(r"\bwe\s+(?:have\s+)?previously\s+(?:identified|raised|highlighted|reported)\b", re.I),
     re.compile(
         r"\b(?:a\s+)?repeat(?:ed)?\s+(?:area\s+for\s+improvement|cause\s+of\s+concern|recommendation)\b", re.I
-    ),  # fmt: skip
+    ),
 ]
 _ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 

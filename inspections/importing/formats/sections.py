@@ -17,7 +17,7 @@ _PROGRAMME = re.compile(r"^PEEL\b.*\d{4}", re.I)
 _COUNT_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
+}
 _GRADED_COUNT = re.compile(r"\bgraded judgments? (?:in|for) (\w+) of (?:these|the) (\w+)", re.I)
 
 

@@ -94,7 +94,7 @@ class AreaRowForm(TrackerFormMixin, forms.Form):
     def row(self):
         data = self.cleaned_data
         return AreaRow(key=data.get("key") or "", name=data.get("name") or "", grade=data.get("grade") or "",
-                       drop=bool(data.get("drop")))  # fmt: skip
+                       drop=bool(data.get("drop")))
 
 
 class ItemFields(forms.Form):
@@ -127,7 +127,7 @@ class ItemRowForm(TrackerFormMixin, ItemFields):
     split_at = forms.IntegerField(
         min_value=1, required=False, label="Split off from context paragraph",
         help_text="Paragraph N of the context becomes a new finding's headline.",
-    )  # fmt: skip
+    )
 
     def clean_time_frame(self):
         value = self.cleaned_data["time_frame"].strip()
@@ -179,6 +179,6 @@ def item_initial(draft):
             "position": i.order,
             "repeats": i.carry_over.chosen if i.carry_over else None,
             "accelerated": i.accelerated,
-        }  # fmt: skip
+        }
         for i in draft.items
     ]

@@ -58,7 +58,7 @@ def report_upload(request):
             report_import = report_imports.start_report_import(
                 force=data["force"], by=request.user, name=data["name"], data=data["data"],
                 published_on=data.get("published_on"),
-            )  # fmt: skip
+            )
             schedule_reading(report_import)
             return redirect("report_import", pk=report_import.pk)
     else:
@@ -138,7 +138,7 @@ def report_review(request, pk):
         draft_form = DraftForm(
             initial={"title": draft.title, "published_on": draft.published_on, "renumber": True,
                      "draft_version": report_import.draft_version}
-        )  # fmt: skip
+        )
         area_forms = AreaFormSet(prefix="areas", initial=area_initial(draft))
         item_forms = ItemFormSet(prefix="items", initial=item_initial(draft), form_kwargs=choices)
     rows = []
@@ -160,7 +160,7 @@ def report_review(request, pk):
 
 def _rows(formset):
     return [form.row() for form in formset.forms if form.cleaned_data and (form.cleaned_data.get("key") or
-            form.cleaned_data.get("text") or form.cleaned_data.get("name"))]  # fmt: skip
+            form.cleaned_data.get("text") or form.cleaned_data.get("name"))]
 
 
 def _save_review(request, report_import, draft, draft_form, area_forms, item_forms):

@@ -35,7 +35,7 @@ def tracker_upload(request):
             tracker_import = tracker_imports.start_tracker_import(
                 force=form.cleaned_data["force"], by=request.user, name=form.cleaned_data["file"].name,
                 data=form.data_bytes,
-            )  # fmt: skip
+            )
             return redirect("tracker_import_columns", pk=tracker_import.pk)
     else:
         form = TrackerUploadForm(forces=forces, initial={"force": forces.first()})
@@ -68,7 +68,7 @@ def tracker_columns(request, pk):
     except ImportProblem:
         sample = []
     columns = [(heading, [trackers.text_of(values.get(heading))[:60] for _n, values in sample])
-               for heading in tracker_import.headings]  # fmt: skip
+               for heading in tracker_import.headings]
     return render(
         request, "importing/tracker_columns.html", {"tracker_import": tracker_import, "form": form, "columns": columns}
     )

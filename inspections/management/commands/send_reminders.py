@@ -70,7 +70,7 @@ class Command(BaseCommand):
                 subject = (
                     f"{candidate.finding.reference} ({candidate.inspection})" if candidate.finding
                     else f"{candidate.inspection}"
-                )  # fmt: skip
+                )
                 done = " [already recorded]" if candidate.key in result.recorded else ""
                 self.stdout.write(f"  - {candidate.rule_label}: {subject}{done}\n    {candidate.reason}")
         waiting = len(result.to_send)

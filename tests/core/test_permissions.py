@@ -1,0 +1,154 @@
+"""The whole role-by-action matrix, as the permission module answers it and as forged requests meet it.
+
+In the Warwickshire data (with the `people` fixture):
+- `lead` holds Head of Digital Forensics (2019 Rec 1.3, in progress) and Head of People Services;
+- `chair` holds the Deputy Chief Constable's role, chair of the Warwickshire Assurance Board (WAB);
+- `member` sits on the Investigations, Standards and Outcomes meeting (a sub-board of the WAB).
+"""
+
+from datetime import date
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from inspections.core.permissions import Action, can, visible_findings
+from inspections.core.status import Status
+from inspections.findings.services import change_status
+from inspections.models import BoardMeeting, Finding, FindingChange, ProgressUpdate
+
+pytestmark = pytest.mark.django_db
+
+EVERYONE = ("opcc", "lead", "chair", "member", "viewer", "outsider")
+
+
+def finding(reference, inspection="2019"):
+    return Finding.objects.select_related("inspection", "owner", "board").get(
+        inspection__title__contains=inspection, reference=reference
+    )
+
+
+def propose(f, user):
+    return change_status(f, to=Status.PENDING_SIGN_OFF, by=user, reason="Done.")
+
+
+# (action, who may take it on 2019 Rec 1.3 while in progress: owned by lead, governed by the WAB)
+IN_PROGRESS_MATRIX = {
+    Action.VIEW: {"opcc", "lead", "chair", "member", "viewer"},
+    Action.ADD_UPDATE: {"opcc", "lead"},
+    Action.PROPOSE_COMPLETE: {"lead"},
+    Action.DECIDE: set(),
+    Action.CLOSE_OTHERWISE: {"opcc"},
+    Action.REASSIGN: {"opcc"},
+    Action.REVISE_DUE_DATE: {"opcc"},
+    Action.EDIT_RESPONSE: {"opcc", "lead"},
+    Action.MANAGE: {"opcc"},
+    Action.SEE_REMINDERS: {"opcc"},
+    Action.PRODUCE_PACK: {"opcc", "chair"},  # on a meeting of the WAB, which `member` does not sit on
+}
+
+
+@pytest.mark.parametrize("action", list(Action))
+def test_matrix_on_a_finding_in_progress(people, action):
+    target = finding("Rec 1.3")
+    if action in (Action.MANAGE, Action.SEE_REMINDERS):
+        target = target.inspection
+    if action == Action.PRODUCE_PACK:
+        target = BoardMeeting.objects.create(board=target.board, held_on=date(2026, 12, 8))
+    allowed = {name for name, user in people.all().items() if can(user, action, target)}
+    assert allowed == IN_PROGRESS_MATRIX[action]
+
+
+def test_only_the_governing_boards_chair_or_members_decide(people):
+    digital = finding("Rec 1.3")  # governed by the WAB
+    propose(digital, people.lead)
+    digital.refresh_from_db()
+    assert {n for n, u in people.all().items() if can(u, Action.DECIDE, digital)} == {"chair"}
+    suspects = finding("Rec 1.6")  # governed by the ISO meeting, a sub-board of the WAB
+    suspects.owner.holder = people.lead
+    suspects.owner.save()
+    propose(suspects, people.lead)
+    suspects.refresh_from_db()
+    assert {n for n, u in people.all().items() if can(u, Action.DECIDE, suspects)} == {"chair", "member"}
+
+
+def test_finished_findings_are_read_only(people):
+    superseded = finding("AFI 1")
+    assert superseded.status == Status.SUPERSEDED
+    for name, user in people.all().items():
+        for action in (Action.ADD_UPDATE, Action.REASSIGN, Action.REVISE_DUE_DATE, Action.CLOSE_OTHERWISE):
+            assert not can(user, action, superseded), (name, action)
+
+
+def test_a_user_sees_only_their_forces(people):
+    assert visible_findings(people.viewer).count() == 52
+    assert visible_findings(people.outsider).count() == 0
+
+
+FORGED_POSTS = [
+    ("finding_add_update", {"narrative": "Forged", "rag": "green", "version": 1}),
+    ("finding_propose", {"reason": "Forged", "version": 1}),
+    ("finding_decide", {"decision": "sign_off", "reason": "Forged", "version": 1}),
+    ("finding_reassign", {"owner": 1, "board": 2, "reason": "Forged", "version": 1}),
+    ("finding_due_date", {"due_date": "2030-01-01", "reason": "Forged", "version": 1}),
+    ("finding_response", {"response": "Forged", "version": 1}),
+    ("finding_close", {"outcome": "no_longer_relevant", "reason": "Forged", "version": 1}),
+]
+# Who may use each page on 2019 Rec 1.3 (in progress).
+ALLOWED_PAGES = {
+    "finding_add_update": {"opcc", "lead"},
+    "finding_propose": {"lead"},
+    "finding_decide": set(),
+    "finding_reassign": {"opcc"},
+    "finding_due_date": {"opcc"},
+    "finding_response": {"opcc", "lead"},
+    "finding_close": {"opcc"},
+}
+
+
+REFUSED = [(url, data, who) for url, data in FORGED_POSTS for who in EVERYONE if who not in ALLOWED_PAGES[url]]
+
+
+@pytest.mark.parametrize(("url_name", "data", "who"), REFUSED)
+def test_forged_posts_are_refused_and_change_nothing(client, people, url_name, data, who):
+    target = finding("Rec 1.3")
+    before = Finding.objects.filter(pk=target.pk).values().get()
+    client.force_login(getattr(people, who))
+    response = client.post(reverse(url_name, args=[target.pk]), data)
+    assert response.status_code == (404 if who == "outsider" else 403)
+    assert Finding.objects.filter(pk=target.pk).values().get() == before
+    assert not FindingChange.objects.filter(finding=target).exists()
+    assert not ProgressUpdate.objects.filter(finding=target).exists()
+
+
+def test_anonymous_users_are_sent_to_sign_in(client, people):
+    target = finding("Rec 1.3")
+    for url in (reverse("finding_list"), reverse("finding_detail", args=[target.pk]),
+                reverse("inspection_list"), reverse("finding_add_update", args=[target.pk])):
+        response = client.get(url)
+        assert response.status_code == 302 and response.url.startswith(reverse("login"))
+    response = client.post(reverse("finding_add_update", args=[target.pk]), {"narrative": "x", "version": 1})
+    assert response.status_code == 302
+    assert not ProgressUpdate.objects.exists()
+
+
+def test_viewer_sees_no_edit_controls(client, people):
+    client.force_login(people.viewer)
+    body = client.get(reverse("finding_detail", args=[finding("Rec 1.3").pk])).content.decode()
+    for label in (
+        "Add a progress update",
+        "Propose as complete",
+        "Sign off or return",
+        "Reassign",
+        "Edit the response",
+    ):
+        assert label not in body
+
+
+def test_csrf_is_required_for_posts(people):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(people.opcc)
+    target = finding("Rec 1.3")
+    response = client.post(reverse("finding_add_update", args=[target.pk]), {"narrative": "x", "version": 1})
+    assert response.status_code == 403
+    assert not ProgressUpdate.objects.exists()

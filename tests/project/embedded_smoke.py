@@ -1,0 +1,78 @@
+"""Run by tests/test_embedded_mode.py in a subprocess under the embedded settings of `make run`
+(SQLite, tasks in-process, the demo data): every page and every task works there too.
+
+Prints one line per check; exits non-zero on the first failure.
+"""
+
+import os
+import sys
+
+import django
+
+os.environ["DJANGO_SETTINGS_MODULE"] = "tracker.settings.embedded"
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
+
+from inspections.models import Finding, GovernanceBoard, Inspection, RenderedDocument, ReportImport  # noqa: E402
+from tests.paths import DATA  # noqa: E402
+
+setup_test_environment()
+call_command("migrate", verbosity=0)
+call_command("load_demo", verbosity=0)
+User = get_user_model()
+
+
+def client_for(username):
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(User.objects.get(username=username))
+    return client
+
+
+def check(client, url, status=200, method="get", data=None):
+    response = getattr(client, method)(url, data or {})
+    if response.status_code != status:
+        print(f"FAIL {method.upper()} {url}: {response.status_code}")
+        sys.exit(1)
+    print(f"ok {method.upper()} {url} {response.status_code}")
+    return response
+
+
+opcc, chair = client_for("opcc"), client_for("chair")
+ipa = Inspection.objects.get(title__contains="2019")
+finding = Finding.objects.get(inspection=ipa, reference="Rec 1.3")
+wab = GovernanceBoard.objects.get(name="Warwickshire Assurance Board")
+meeting = wab.meetings.order_by("held_on").last()
+for url in ["/", "/inspections/", f"/inspections/{ipa.pk}/", "/findings/", "/findings/?q=digital+evidence&sort=-due",
+            f"/findings/{finding.pk}/", "/findings/export.csv", "/findings/export.xlsx", "/dashboard/",
+            f"/boards/{wab.pk}/", f"/boards/{wab.pk}/meetings/{meeting.pk}/pack/",
+            f"/inspections/{ipa.pk}/section55/", f"/inspections/{ipa.pk}/section55/preview/",
+            f"/inspections/{ipa.pk}/export.xlsx", "/profile/", "/reminders/warwickshire/", "/imports/"]:
+    check(opcc, url)
+if opcc.get("/findings/?q=digital+evidence").context["total"] != 1:
+    print("FAIL the SQLite search")
+    sys.exit(1)
+check(opcc, f"/findings/{finding.pk}/update/", 302, "post",
+      {"narrative": "Kiosks installed.", "rag": "green", "version": finding.version})
+check(opcc, f"/inspections/{ipa.pk}/section55/render/", 302, "post")
+check(chair, f"/boards/{wab.pk}/meetings/{meeting.pk}/pack/pdf/", 302, "post")
+rendered = list(RenderedDocument.objects.values_list("kind", "status"))
+if sorted(rendered) != [("board_pack", "done"), ("section55_letter", "done")]:
+    print(f"FAIL documents rendered in-process: {rendered}")
+    sys.exit(1)
+print("ok documents rendered in-process")
+
+call_command("send_reminders", "--date", "2022-12-05", "--dry-run")
+print("ok send_reminders --dry-run")
+report = DATA / "warwickshire-peel-2021-22-report.txt"
+upload = check(opcc, "/imports/reports/new/", 302, "post",
+               {"force": ipa.force_id, "text": report.read_text(), "published_on": "2022-10-14"})
+draft = ReportImport.objects.get()
+if draft.status != "ready":
+    print(f"FAIL the report import ran in-process: {draft.status} {draft.error}")
+    sys.exit(1)
+check(opcc, f"/imports/reports/{draft.pk}/review/")
+print("ok report import read in-process")
