@@ -32,29 +32,34 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 
-from inspections.core.grading import GradingScale
+from inspections.core.grading import Grade, GradingScale
 from inspections.documents import renderer
 from inspections.documents import versions as document_services
 from inspections.models import (
     DocumentKind,
-    Finding,
     FindingKind,
-    Force,
-    GovernanceBoard,
-    GradedJudgment,
     Inspection,
     JudgmentLevel,
-    LocalPolicingBody,
-    Role,
+    RenderStatus,
 )
 from inspections.section55.letter import render_letter_html, response_for
+from tests.factories import (
+    BoardFactory,
+    FindingFactory,
+    ForceFactory,
+    InspectionFactory,
+    JudgmentFactory,
+    LocalPolicingBodyFactory,
+    RoleFactory,
+)
 
 PILLARS = {
     "Effectiveness": ["Preventing crime", "Investigating crime", "Protecting vulnerable people"],
     "Efficiency": ["Meeting current demands", "Planning for the future", "Using resources"],
     "Legitimacy": ["Treating the public fairly", "Ethical behaviour", "Treating the workforce fairly"],
 }
-GRADES = ["good", "requires_improvement", "good", "inadequate", "outstanding", "requires_improvement"]
+GRADES = [Grade.GOOD, Grade.REQUIRES_IMPROVEMENT, Grade.GOOD, Grade.INADEQUATE, Grade.OUTSTANDING,
+          Grade.REQUIRES_IMPROVEMENT]
 RESPONSE = (
     "The force has appointed a strategic lead who reports monthly to the assurance board. A review of "
     "current practice has been completed and its recommendations accepted by chief officers. Training for "
@@ -95,46 +100,35 @@ def warwickshire_2019():
 
 
 def synthetic_60():
-    force = Force.objects.create(name="Synthetic Benchshire Police", slug="synthetic-benchshire-bench")
-    LocalPolicingBody.objects.create(
-        force=force, name="Police and Crime Commissioner for Benchshire", holder_name="Sam Bench",
-        holder_title="Police and Crime Commissioner for Benchshire", office_name="Benchshire Office of the PCC",
-        address="1 Bench Street\nBenchtown\nBE1 1NC", telephone="01000 000000", email="opcc@bench.invalid",
-    )
-    dcc = Role.objects.create(force=force, title="Deputy Chief Constable")
-    owner = Role.objects.create(force=force, title="Head of Crime")
-    board = GovernanceBoard.objects.create(
-        force=force, name="Benchshire Assurance Board", chair_role=dcc, meeting_frequency="Monthly"
-    )
-    inspection = Inspection.objects.create(
+    """A four-tier letter with three pillars, nine areas, 6 causes of concern with 4 recommendations
+    each and 30 areas for improvement, every one with a response: built with the tests' factories."""
+    force = ForceFactory(name="Synthetic Benchshire Police", slug="synthetic-benchshire-bench")
+    LocalPolicingBodyFactory(force=force)
+    board = BoardFactory(force=force, name="Benchshire Assurance Board", chair_role__title="Deputy Chief Constable",
+                         chair_role__holder=None)
+    owner = RoleFactory(force=force, title="Head of Crime", holder=None)
+    inspection = InspectionFactory(
         force=force, title="Benchshire PEEL 2019 (synthetic)", published_on=date(2019, 9, 27),
         grading_scale=GradingScale.FOUR_TIER, hmicfrs_reference="Bench IPA",
     )
     order, areas = 0, []
     for pillar_name, area_names in PILLARS.items():
         order += 1
-        pillar = GradedJudgment.objects.create(
-            inspection=inspection, level=JudgmentLevel.PILLAR, name=pillar_name, grade="good", order=order
-        )
+        pillar = JudgmentFactory(inspection=inspection, level=JudgmentLevel.PILLAR, name=pillar_name, grade=Grade.GOOD,
+                                 order=order)
         for area_name in area_names:
             order += 1
-            areas.append(
-                GradedJudgment.objects.create(
-                    inspection=inspection, pillar=pillar, name=area_name, grade=GRADES[order % len(GRADES)], order=order
-                )
-            )
-    position, findings = 0, []
+            areas.append(JudgmentFactory(inspection=inspection, pillar=pillar, name=area_name,
+                                         grade=GRADES[order % len(GRADES)], order=order))
+    findings = []
 
     def finding(kind, reference, area, cause=None, time_frame=""):
-        nonlocal position
-        position += 1
-        item = Finding(
+        item = FindingFactory(
             inspection=inspection, kind=kind, reference=reference, judgment=area, cause_of_concern=cause,
             text=f"{reference}: the force should improve the way it carries out this part of its work, "
-            f"so that the public receive a consistent service.", order=position, time_frame=time_frame,
-            owner=owner, board=board, status="in_progress", response=RESPONSE,
+            f"so that the public receive a consistent service.", order=len(findings) + 1, time_frame=time_frame,
+            owner=owner, board=board, response=RESPONSE,
         )
-        item.save()
         findings.append(item)
         return item
 
@@ -160,7 +154,7 @@ def measure(timer, label, inspection, runs):
         return document_services.render(document.pk)
 
     document = timer.run(f"{label}: whole task", full_render, runs)
-    assert document.status == "done", document.error
+    assert document.status == RenderStatus.DONE, document.error
     findings = inspection.findings.count()
     print(f"{label}: {findings} findings, {pdf.page_count} pages, {len(pdf.content) // 1024} KB, {response.status}")
     for step in ("HTML", "PDF", "whole task"):

@@ -12,7 +12,8 @@ from pypdf import PdfReader
 from inspections.boards.pack import CLOSING, build_pack
 from inspections.core.status import Status
 from inspections.findings import services as finding_service
-from inspections.models import BoardMeeting, Finding, GovernanceBoard, ProgressUpdate, RenderedDocument, RenderStatus
+from inspections.models import Finding, GovernanceBoard, RenderedDocument, RenderStatus
+from tests.factories import BoardMeetingFactory, ProgressUpdateFactory
 
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")
@@ -25,14 +26,14 @@ def at(*args):
 @pytest.fixture
 def meetings(people):
     wab = GovernanceBoard.objects.get(name="Warwickshire Assurance Board")
-    january = BoardMeeting.objects.create(board=wab, held_on=date(2026, 1, 13))
-    february = BoardMeeting.objects.create(board=wab, held_on=date(2026, 2, 10))
+    january = BoardMeetingFactory(board=wab, held_on=date(2026, 1, 13))
+    february = BoardMeetingFactory(board=wab, held_on=date(2026, 2, 10))
     return wab, january, february
 
 
 def update(finding, author, when, text):
-    return ProgressUpdate.objects.create(finding=finding, author=author, written_at=when, narrative=text,
-                                         status=finding.status)
+    return ProgressUpdateFactory(finding=finding, author=author, written_at=when, narrative=text,
+                                 status=finding.status)
 
 
 def test_changes_since_the_previous_meeting_respect_the_boundary(people, meetings):

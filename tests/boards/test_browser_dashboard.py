@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from inspections.models import BoardMeeting, GovernanceBoard
+from inspections.models import GovernanceBoard
 from tests.conftest import sign_in
+from tests.factories import BoardMeetingFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,8 +18,8 @@ def test_chair_opens_dashboard_drills_down_and_downloads_the_pack(
     page, live_server, live_people, screenshot, eager_celery, media
 ):
     wab = GovernanceBoard.objects.get(name="Warwickshire Assurance Board")
-    BoardMeeting.objects.create(board=wab, held_on=date(2026, 10, 13))
-    BoardMeeting.objects.create(board=wab, held_on=date(2026, 11, 10))
+    BoardMeetingFactory(board=wab, held_on=date(2026, 10, 13))
+    BoardMeetingFactory(board=wab, held_on=date(2026, 11, 10))
     sign_in(page, live_server, "chair")
     page.get_by_role("link", name="Dashboard").first.click()
     expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()

@@ -2,8 +2,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from inspections.core.grading import GradingScale, compare_grades
-from inspections.models import GradedJudgment
+from inspections.core.grading import Grade, GradingScale, compare_grades
+from inspections.models import GradedJudgment, JudgmentLevel
 from tests.factories import InspectionFactory, JudgmentFactory
 
 pytestmark = pytest.mark.django_db
@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 def test_adequate_is_refused_on_the_four_tier_scale():
     inspection = InspectionFactory(grading_scale=GradingScale.FOUR_TIER)
-    judgment = GradedJudgment(inspection=inspection, name="Investigating crime", grade="adequate", order=1)
+    judgment = GradedJudgment(inspection=inspection, name="Investigating crime", grade=Grade.ADEQUATE, order=1)
     with pytest.raises(ValidationError) as error:
         judgment.full_clean()
     assert "grade" in error.value.message_dict
@@ -20,7 +20,7 @@ def test_adequate_is_refused_on_the_four_tier_scale():
 
 def test_adequate_is_accepted_on_the_five_tier_scale():
     judgment = JudgmentFactory.build(
-        inspection=InspectionFactory(grading_scale=GradingScale.FIVE_TIER), grade="adequate"
+        inspection=InspectionFactory(grading_scale=GradingScale.FIVE_TIER), grade=Grade.ADEQUATE
     )
     judgment.full_clean()
 
@@ -29,7 +29,7 @@ def test_ungraded_inspection_accepts_only_ungraded_assessments():
     inspection = InspectionFactory(grading_scale=GradingScale.UNGRADED)
     GradedJudgment(inspection=inspection, name="Victim service assessment", grade="", order=1).full_clean()
     with pytest.raises(ValidationError):
-        GradedJudgment(inspection=inspection, name="Investigating crime", grade="good", order=2).full_clean()
+        GradedJudgment(inspection=inspection, name="Investigating crime", grade=Grade.GOOD, order=2).full_clean()
 
 
 def test_unknown_grade_is_refused_by_the_database():
@@ -41,8 +41,8 @@ def test_unknown_grade_is_refused_by_the_database():
 def test_areas_sit_under_a_pillar_of_the_same_inspection():
     inspection = InspectionFactory(grading_scale=GradingScale.FOUR_TIER)
     other = InspectionFactory(force=inspection.force, grading_scale=GradingScale.FOUR_TIER)
-    pillar = JudgmentFactory(inspection=other, level="pillar", name="Effectiveness", grade="good")
-    area = GradedJudgment(inspection=inspection, pillar=pillar, name="Investigating crime", grade="good", order=9)
+    pillar = JudgmentFactory(inspection=other, level=JudgmentLevel.PILLAR, name="Effectiveness", grade=Grade.GOOD)
+    area = GradedJudgment(inspection=inspection, pillar=pillar, name="Investigating crime", grade=Grade.GOOD, order=9)
     with pytest.raises(ValidationError) as error:
         area.full_clean()
     assert "pillar" in error.value.message_dict

@@ -7,8 +7,15 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from inspections.core.status import Rag, Status
-from inspections.models import Finding, FindingKind, GovernanceBoard, Inspection, MonitoringPeriod
-from tests.factories import BoardFactory, FindingFactory, ForceFactory, InspectionFactory, JudgmentFactory
+from inspections.models import Finding, FindingKind, GovernanceBoard, Inspection, MonitoringPeriod, MonitoringState
+from tests.factories import (
+    BoardFactory,
+    FindingFactory,
+    ForceFactory,
+    InspectionFactory,
+    JudgmentFactory,
+    MonitoringPeriodFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -150,17 +157,17 @@ def test_fieldwork_dates_are_checked():
 def test_monitoring_states_with_dates_one_open_period_at_a_time():
     force = ForceFactory()
     assert force.monitoring_on(date(2024, 1, 1)) is None  # routine monitoring (Scan)
-    MonitoringPeriod.objects.create(
-        force=force, state="engage", started_on=date(2023, 1, 10), ended_on=date(2024, 6, 30)
+    MonitoringPeriodFactory(
+        force=force, state=MonitoringState.ENGAGE, started_on=date(2023, 1, 10), ended_on=date(2024, 6, 30)
     )
-    MonitoringPeriod.objects.create(force=force, state="scan", started_on=date(2024, 7, 1))
+    MonitoringPeriodFactory(force=force, state=MonitoringState.SCAN, started_on=date(2024, 7, 1))
     assert force.monitoring_on(date(2024, 1, 1)).state == "engage"
     assert force.monitoring_on(date(2025, 1, 1)).state == "scan"
-    overlapping = MonitoringPeriod(force=force, state="engage", started_on=date(2024, 6, 1))
+    overlapping = MonitoringPeriod(force=force, state=MonitoringState.ENGAGE, started_on=date(2024, 6, 1))
     with pytest.raises(ValidationError):
         overlapping.full_clean()
     with pytest.raises(IntegrityError), transaction.atomic():
-        MonitoringPeriod.objects.create(force=force, state="engage", started_on=date(2025, 2, 1))
+        MonitoringPeriodFactory(force=force, state=MonitoringState.ENGAGE, started_on=date(2025, 2, 1))
 
 
 def test_boards_nest_within_one_force_without_cycles():

@@ -15,7 +15,8 @@ from django.urls import reverse
 from inspections.core.permissions import Action, can, visible_findings
 from inspections.core.status import Status
 from inspections.findings.services import change_status
-from inspections.models import BoardMeeting, Finding, FindingChange, ProgressUpdate
+from inspections.models import Finding, FindingChange, ProgressUpdate
+from tests.factories import BoardMeetingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +55,7 @@ def test_matrix_on_a_finding_in_progress(people, action):
     if action in (Action.MANAGE, Action.SEE_REMINDERS):
         target = target.inspection
     if action == Action.PRODUCE_PACK:
-        target = BoardMeeting.objects.create(board=target.board, held_on=date(2026, 12, 8))
+        target = BoardMeetingFactory(board=target.board, held_on=date(2026, 12, 8))
     allowed = {name for name, user in people.all().items() if can(user, action, target)}
     assert allowed == IN_PROGRESS_MATRIX[action]
 

@@ -10,8 +10,9 @@ from inspections.documents import versions as document_services
 from inspections.documents.tasks import queue_render_on_commit
 from inspections.importing import report_imports
 from inspections.importing.tasks import schedule_reading
-from inspections.models import BoardMeeting, Force, GovernanceBoard, Inspection, RenderStatus, ReportImport
+from inspections.models import DocumentKind, Force, GovernanceBoard, Inspection, RenderStatus, ReportImport
 from tests.conftest import FIXTURES, People, wait_for
+from tests.factories import BoardMeetingFactory
 from tests.paths import DATA
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -21,12 +22,12 @@ def test_a_letter_and_a_board_pack_are_rendered_by_the_worker(worker, media):
     call_command("loaddata", *FIXTURES, verbosity=0)
     people = People(GovernanceBoard.objects.get(name="Warwickshire Assurance Board").force)
     wab = GovernanceBoard.objects.get(name="Warwickshire Assurance Board")
-    meeting = BoardMeeting.objects.create(board=wab, held_on=date(2026, 11, 10))
+    meeting = BoardMeetingFactory(board=wab, held_on=date(2026, 11, 10))
     with transaction.atomic():
         letter = document_services.request_render(
             kind="section55_letter", by=people.opcc, inspection=Inspection.objects.get(title__contains="2019")
         )
-        pack = document_services.request_render(kind="board_pack", by=people.chair, subject=meeting)
+        pack = document_services.request_render(kind=DocumentKind.BOARD_PACK, by=people.chair, subject=meeting)
         queue_render_on_commit(letter)
         queue_render_on_commit(pack)
     for document in (letter, pack):

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from inspections.core.status import Rag, Status
 from inspections.importing.spreadsheets import HEADINGS
-from inspections.models import ChangeAction, EvidenceFile, Finding, FindingChange, ProgressUpdate
+from inspections.models import ChangeAction, EvidenceFile, Finding, FindingChange, FindingKind, ProgressUpdate
 
 pytestmark = pytest.mark.django_db
 
@@ -34,12 +34,12 @@ def test_list_filters_are_query_parameters(client, people):
     assert listed(client)[1] == 52
     peel_2022 = Finding.objects.filter(inspection__title__startswith="PEEL 2021/22").first().inspection_id
     assert listed(client, inspection=peel_2022)[1] == 22
-    assert listed(client, kind="cause_of_concern")[1] == 3
-    assert listed(client, kind="recommendation", inspection=peel_2022)[1] == 0
+    assert listed(client, kind=FindingKind.CAUSE_OF_CONCERN)[1] == 3
+    assert listed(client, kind=FindingKind.RECOMMENDATION, inspection=peel_2022)[1] == 0
     assert listed(client, area="Investigating crime")[1] == 1 + 7 + 5
-    assert listed(client, status="superseded")[1] == 2
+    assert listed(client, status=Status.SUPERSEDED)[1] == 2
     assert listed(client, status=["superseded", "pending_sign_off"])[1] == 4
-    assert listed(client, rag="blue")[1] == 2
+    assert listed(client, rag=Rag.BLUE)[1] == 2
     assert listed(client, carried_over="yes")[1] == 2
     assert listed(client, due_before="2019-12-31")[1] == 8  # six "immediately" recommendations, two causes
     assert listed(client, due_after="2023-01-01", due_before="2023-01-31")[1] == 2

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from inspections.core.grading import Grade
 from inspections.core.status import Status
 from inspections.importing import formats, report_imports
 from inspections.importing.extraction import Area, Extraction, Item
@@ -17,8 +18,10 @@ from inspections.models import (
     ChangeAction,
     Finding,
     FindingChange,
+    FindingKind,
     GradedJudgment,
     Inspection,
+    JudgmentLevel,
     Membership,
     ReportImport,
     ReportImportStatus,
@@ -315,9 +318,9 @@ class Peel2014To2019:
     def parse(self, text, force):
         return Extraction(
             format=self.key, format_label=self.label, title="PEEL 2018/19: Anyshire", grading_scale="four_tier",
-            areas=[Area(key="p1", name="Effectiveness", grade="good", order=1, level="pillar"),
-                   Area(key="a1", name="Investigating crime", grade="requires_improvement", order=2, pillar="p1")],
-            items=[Item(key="f1", kind="area_for_improvement", reference="AFI 1", text="The force should…",
+            areas=[Area(key="p1", name="Effectiveness", grade=Grade.GOOD, order=1, level=JudgmentLevel.PILLAR),
+                   Area(key="a1", name="Investigating crime", grade=Grade.REQUIRES_IMPROVEMENT, order=2, pillar="p1")],
+            items=[Item(key="f1", kind=FindingKind.AREA_FOR_IMPROVEMENT, reference="AFI 1", text="The force should…",
                         area="a1", order=1)],
         )
 

@@ -31,6 +31,7 @@ from tests.factories import (
     ForceFactory,
     InspectionFactory,
     MembershipFactory,
+    ProgressUpdateFactory,
     RoleFactory,
     UserFactory,
 )
@@ -85,7 +86,7 @@ def test_an_inspection_whose_title_excel_would_refuse_as_a_sheet_name_exports(cl
 @pytest.mark.parametrize("file_format", ["xlsx", "csv"])
 def test_export_then_import_changes_nothing(warwickshire, opcc, file_format):
     findings = Finding.objects.filter(inspection__force=warwickshire)
-    update = ProgressUpdate.objects.create(
+    update = ProgressUpdateFactory(
         finding=findings.get(inspection__title__contains="2019", reference="AFI 3"), author=opcc,
         narrative="=SUM(A1) looks like a formula but is an update", status=Status.IN_PROGRESS, rag=Rag.AMBER,
     )

@@ -4,6 +4,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
+from inspections.core.status import Status
 from inspections.devdata.demo import load_demo
 from inspections.models import Finding, FindingChange, Force, GovernanceBoard, Membership, ProgressUpdate, Role
 
@@ -38,7 +39,7 @@ def test_demo_loads_the_fixtures_and_one_user_of_each_kind():
     assert not Role.objects.filter(holder__isnull=True).exists()
     # Invented progress on the 2021/22 findings, made through the services (with audit records).
     assert ProgressUpdate.objects.count() == 10
-    assert Finding.objects.filter(status="pending_sign_off").count() == 3
+    assert Finding.objects.filter(status=Status.PENDING_SIGN_OFF).count() == 3
     assert FindingChange.objects.filter(action="due_date_revised").count() == 6
 
 

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from inspections.models import Finding, Inspection, Membership
+from inspections.models import Access, Finding, Inspection, Membership
 from tests.paths import ROOT
 
 
@@ -21,7 +21,7 @@ def test_home_page_invites_sign_in(client, db):
 
 def test_home_page_lists_the_users_forces(client, warwickshire, django_user_model):
     user = django_user_model.objects.create_user("olivia", password="correct horse battery")
-    Membership.objects.create(user=user, force=warwickshire, access="opcc_staff")
+    Membership.objects.create(user=user, force=warwickshire, access=Access.OPCC_STAFF)
     client.force_login(user)
     body = client.get(reverse("home")).content.decode()
     assert "Warwickshire Police" in body

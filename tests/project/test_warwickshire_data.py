@@ -16,7 +16,7 @@ from datetime import date
 import pytest
 
 from inspections.core.status import Status
-from inspections.models import Finding, GovernanceBoard, GradedJudgment, Inspection
+from inspections.models import Finding, FindingKind, GovernanceBoard, GradedJudgment, Inspection, JudgmentLevel
 
 pytestmark = pytest.mark.django_db
 
@@ -24,9 +24,9 @@ pytestmark = pytest.mark.django_db
 def counts(inspection):
     findings = inspection.findings
     return (
-        findings.filter(kind="cause_of_concern").count(),
-        findings.filter(kind="recommendation").count(),
-        findings.filter(kind="area_for_improvement").count(),
+        findings.filter(kind=FindingKind.CAUSE_OF_CONCERN).count(),
+        findings.filter(kind=FindingKind.RECOMMENDATION).count(),
+        findings.filter(kind=FindingKind.AREA_FOR_IMPROVEMENT).count(),
     )
 
 
@@ -42,9 +42,9 @@ def test_three_inspections_linked_in_order(warwickshire):
 def test_2019_counts_match_the_section_55_letter(warwickshire):
     ipa = Inspection.objects.get(title__contains="Integrated PEEL Assessment 2019")
     assert counts(ipa) == (3, 13, 14)
-    pillars = {j.name: j.grade for j in ipa.judgments.filter(level="pillar")}
+    pillars = {j.name: j.grade for j in ipa.judgments.filter(level=JudgmentLevel.PILLAR)}
     assert pillars == {"Effectiveness": "good", "Efficiency": "requires_improvement", "Legitimacy": "good"}
-    areas = {j.name: j.grade for j in ipa.judgments.filter(level="area")}
+    areas = {j.name: j.grade for j in ipa.judgments.filter(level=JudgmentLevel.AREA)}
     assert areas == {
         "Investigating crime": "requires_improvement",
         "Protecting vulnerable people": "good",
@@ -56,14 +56,15 @@ def test_2019_counts_match_the_section_55_letter(warwickshire):
         "Ethical and lawful workforce behaviour": "good",
         "Treating the workforce fairly": "good",
     }
-    per_coc = [coc.recommendations.count() for coc in ipa.findings.filter(kind="cause_of_concern").order_by("order")]
+    causes = ipa.findings.filter(kind=FindingKind.CAUSE_OF_CONCERN).order_by("order")
+    per_coc = [coc.recommendations.count() for coc in causes]
     assert per_coc == [7, 3, 3]
 
 
 def test_2019_grades_set_beside_2017(warwickshire):
     """'These grades compare with those awarded following the previous HMICFRS inspections in 2017/18'."""
     ipa = Inspection.objects.get(title__contains="2019")
-    beside = {j.name: j.compared_with.grade for j in ipa.judgments.filter(level="pillar")}
+    beside = {j.name: j.compared_with.grade for j in ipa.judgments.filter(level=JudgmentLevel.PILLAR)}
     assert beside == {
         "Effectiveness": "requires_improvement",
         "Efficiency": "good",

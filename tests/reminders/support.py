@@ -8,9 +8,9 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import TestCase
 
-from inspections.models import Access, BoardMeeting, Finding, GovernanceBoard, Membership, Role, Section55Response
+from inspections.models import Access, Finding, GovernanceBoard, Membership, Role, Section55Response
 from inspections.reminders import delivery, sweep
-from tests.factories import FindingFactory, MembershipFactory, UserFactory
+from tests.factories import BoardMeetingFactory, FindingFactory, MembershipFactory, UserFactory
 
 
 def set_rules(settings, **changes):
@@ -63,7 +63,7 @@ def people(warwickshire):
     Membership.objects.create(user=officer, force=warwickshire, access=Access.OPCC_STAFF)
     board = GovernanceBoard.objects.get(force=warwickshire, name="Warwickshire Assurance Board")
     for held_on in (date(2022, 11, 8), date(2022, 12, 13), date(2023, 1, 10)):
-        BoardMeeting.objects.create(board=board, held_on=held_on)
+        BoardMeetingFactory(board=board, held_on=held_on)
     return warwickshire
 
 

@@ -7,11 +7,11 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from inspections.core.status import Status
-from inspections.models import BoardMeeting, Finding, LetterStatus, Section55Response
+from inspections.models import Finding, LetterStatus
 from inspections.reminders.planner import Planner
 from inspections.reminders.rules import AFTER, BEFORE, reminder_config
 from inspections.reminders.sweep import plan_day
-from tests.factories import BoardFactory, InspectionFactory, RoleFactory
+from tests.factories import BoardFactory, BoardMeetingFactory, InspectionFactory, RoleFactory, Section55ResponseFactory
 from tests.reminders.support import finding_due, opcc_staff, planned, set_rules
 
 pytestmark = pytest.mark.django_db
@@ -141,16 +141,16 @@ def test_no_chair_anywhere_is_recorded_as_skipped():
 def test_update_due_before_the_boards_next_meeting():
     finding = finding_due(date(2024, 1, 1))
     Finding.objects.filter(pk=finding.pk).update(next_update_due=WEDNESDAY)
-    BoardMeeting.objects.create(board=finding.board, held_on=WEDNESDAY + timedelta(days=6))
+    BoardMeetingFactory(board=finding.board, held_on=WEDNESDAY + timedelta(days=6))
     assert owner_rules(finding, WEDNESDAY - timedelta(days=7)) == {"update_due"}
     # An update due after the next meeting is not chased: the meeting comes first.
-    BoardMeeting.objects.create(board=finding.board, held_on=WEDNESDAY - timedelta(days=2))
+    BoardMeetingFactory(board=finding.board, held_on=WEDNESDAY - timedelta(days=2))
     assert owner_rules(finding, WEDNESDAY - timedelta(days=7)) == set()
 
 
 def test_update_due_the_day_before_the_next_meeting_when_no_date_is_set():
     finding = finding_due(date(2024, 1, 1))
-    BoardMeeting.objects.create(board=finding.board, held_on=date(2023, 6, 13))  # a Tuesday
+    BoardMeetingFactory(board=finding.board, held_on=date(2023, 6, 13))  # a Tuesday
     assert owner_rules(finding, date(2023, 6, 5)) == {"update_due"}  # 7 days before Monday 12 June
 
     [candidate] = plan_day(day=date(2023, 6, 5)).candidates
@@ -162,7 +162,7 @@ def test_update_due_follows_the_meetings_of_the_board_above_when_its_own_has_non
     parent = BoardFactory(force=finding.inspection.force)
     finding.board.parent = parent
     finding.board.save()
-    BoardMeeting.objects.create(board=parent, held_on=date(2023, 6, 13))
+    BoardMeetingFactory(board=parent, held_on=date(2023, 6, 13))
     assert owner_rules(finding, date(2023, 6, 5)) == {"update_due"}
 
 
@@ -189,7 +189,7 @@ def test_section55_clock_stops_when_the_response_is_published():
     opcc_staff(inspection.force)
     day28 = date(2023, 3, 28)
     assert {rule for _, rule, _ in planned(day28)} == {"s55_clock"}
-    Section55Response.objects.create(
+    Section55ResponseFactory(
         inspection=inspection,
         status=LetterStatus.FINAL,
         sent_on=date(2023, 3, 20),
@@ -204,7 +204,7 @@ def test_section55_clock_stops_when_the_response_is_published():
 def test_section55_chief_constables_comments_reminded_7_and_1_days_before():
     inspection = InspectionFactory(published_on=date(2023, 3, 1))
     lead = RoleFactory(force=inspection.force)
-    Section55Response.objects.create(
+    Section55ResponseFactory(
         inspection=inspection, comments_invited_on=date(2023, 3, 2), comments_due_on=date(2023, 3, 23),
         response_lead=lead,
     )
@@ -215,7 +215,7 @@ def test_section55_chief_constables_comments_reminded_7_and_1_days_before():
 
 def test_section55_comments_without_a_lead_are_skipped():
     inspection = InspectionFactory(published_on=date(2023, 3, 1))
-    Section55Response.objects.create(inspection=inspection, comments_due_on=date(2023, 3, 23))
+    Section55ResponseFactory(inspection=inspection, comments_due_on=date(2023, 3, 23))
     result = plan_day(day=date(2023, 3, 22))
     assert result.candidates == [] and "no force lead is set" in result.skipped[0].text
 

@@ -1,15 +1,16 @@
 """The profile page (what a user will be sent) and a force's reminders page for OPCC staff
 (preview, problems, log), with their permissions."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 import time_machine
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import timezone
 
 from inspections.models import Access, EmailStatus, Finding, GovernanceBoard, Membership, OutgoingEmail, Role
-from tests.factories import ForceFactory, MembershipFactory
+from tests.factories import ForceFactory, MembershipFactory, ReminderFactory
 from tests.reminders import support as reminders_support
 from tests.reminders.support import run_sweep
 
@@ -133,6 +134,20 @@ def test_log_shows_what_was_sent_and_what_failed(client, people, settings):
     assert "SMTPServerDisconnected" in failed_only
     assert "No emails with that status yet" in client.get(PAGE, {"status": "sent"}).content.decode()
     assert "Finished: 1 reminder recorded, 1 email written" in body
+
+
+def test_an_email_left_sending_by_a_stopped_worker_is_listed_as_a_problem(client, people):
+    """A worker that died mid-send may or may not have delivered it: staff are told to check,
+    and the email is not sent again (a duplicate is worse than asking)."""
+    opcc = login(client, "opcc")
+    finding = Finding.objects.filter(inspection__force=people).open().first()
+    reminder = ReminderFactory(finding=finding, recipient=opcc, email__status=EmailStatus.SENDING)
+    assert "stopped while sending" not in client.get(PAGE).content.decode()  # may still be sending
+    OutgoingEmail.objects.filter(pk=reminder.email_id).update(updated_at=timezone.now() - timedelta(hours=2))
+    body = client.get(PAGE).content.decode()
+    assert "1 email stopped while sending (the worker stopped)" in body
+    run_sweep(timezone.localdate())
+    assert OutgoingEmail.objects.get(pk=reminder.email_id).status == EmailStatus.SENDING
 
 
 def test_log_and_preview_queries_do_not_grow_with_the_data(client, people, django_assert_max_num_queries):

@@ -7,7 +7,8 @@ import time_machine
 from django.core import mail
 from django.core.management import call_command
 
-from inspections.models import EmailKind, Finding, Inspection, LetterStatus, OutgoingEmail, Reminder, Section55Response
+from inspections.models import EmailKind, Finding, Inspection, LetterStatus, OutgoingEmail, Reminder
+from tests.factories import Section55ResponseFactory
 from tests.reminders import support as reminders_support
 from tests.reminders.support import planned, run_sweep
 
@@ -37,7 +38,7 @@ def test_2019_inspection_does_not_fire_forever(people):
     peel_2019 = Inspection.objects.get(title=PEEL_2019)
     assert ("opcc", f"s55:{peel_2019.pk}") in s55(date(2019, 11, 14))  # day 49, before the response went out
     assert all(ref != f"s55:{peel_2019.pk}" for _, ref in s55(date(2022, 11, 10)))  # three years on: silent
-    Section55Response.objects.create(
+    Section55ResponseFactory(
         inspection=peel_2019, status=LetterStatus.FINAL, sent_on=date(2019, 11, 21), published_on=date(2019, 11, 21),
         published_url="https://www.warwickshire-pcc.gov.uk/",
     )

@@ -7,9 +7,15 @@ import pytest
 
 from inspections.documents import renderer, text
 from inspections.findings import services as finding_services
-from inspections.models import FindingKind, LocalPolicingBody, Section55Response
+from inspections.models import FindingKind
 from inspections.section55.letter import render_letter_html, response_for
-from tests.factories import FindingFactory, InspectionFactory, UserFactory
+from tests.factories import (
+    FindingFactory,
+    InspectionFactory,
+    LocalPolicingBodyFactory,
+    Section55ResponseFactory,
+    UserFactory,
+)
 from tests.pdf_support import pdf_text, squash
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +24,7 @@ SCRIPT = '<script>alert("owned")</script><img src="http://169.254.169.254/latest
 
 
 def letterhead(force):
-    return LocalPolicingBody.objects.create(
+    return LocalPolicingBodyFactory(
         force=force, name="Police and Crime Commissioner for Testshire", holder_name="Alex Example",
         holder_title="Police and Crime Commissioner for Testshire", office_name="Testshire Office of the PCC",
         address="1 High Street\nTesttown\nTE1 1ST", telephone="01234 567890", email="opcc@example.org",
@@ -34,7 +40,7 @@ def inspection():
 
 def test_html_and_script_come_out_as_text_in_html_and_pdf(inspection):
     finding = FindingFactory(inspection=inspection, kind=FindingKind.AREA_FOR_IMPROVEMENT, response=SCRIPT)
-    Section55Response.objects.create(
+    Section55ResponseFactory(
         inspection=inspection, pcc_introduction=f"Before {SCRIPT}", pcc_comments="- <i>bullet</i>",
         pcc_response="</section><h2>4. FAKE SECTION</h2>", our_reference="<ref>", salutation="Dear <you>,",
     )
@@ -71,7 +77,7 @@ def test_a_finding_with_no_response_is_listed_and_marked_but_still_renders(inspe
         inspection=inspection, kind=FindingKind.RECOMMENDATION, reference="Rec 1", response="", time_frame=""
     )
     FindingFactory(inspection=inspection, kind=FindingKind.AREA_FOR_IMPROVEMENT, reference="AFI 9", response="Done.")
-    response = Section55Response.objects.create(inspection=inspection)
+    response = Section55ResponseFactory(inspection=inspection)
     assert list(response.recommendations_lacking_response()) == [rec]
     assert [f.reference for f in response.findings_lacking_response()] == ["Rec 1"]
     pdf = renderer.html_to_pdf(render_letter_html(response))

@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from inspections.core.status import Status
 from inspections.models import Inspection
 from inspections.section55.letter import inspectorate_name
 from inspections.section55.parts import (
@@ -67,5 +68,5 @@ def test_governance_summary_names_the_boards_and_how_often_they_meet(warwickshir
         summary
     )
     ipa = Inspection.objects.get(pk=2)
-    ipa.findings.filter(reference="AFI 3").update(owner=None, status="awaiting_allocation")
+    ipa.findings.filter(reference="AFI 3").update(owner=None, status=Status.AWAITING_ALLOCATION)
     assert "29 of these 30" in governance_summary_for(ipa)
