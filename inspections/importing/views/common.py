@@ -14,6 +14,17 @@ def manageable_forces(user):
     return Force.objects.filter(pk__in=[f.pk for f in forces_for(user) if can(user, Action.MANAGE, f)])
 
 
+def forces_to_import_into(request, what):
+    """The forces the user may import into, on an upload page (a user who manages none is refused);
+    a posted force outside them is a forged request."""
+    forces = manageable_forces(request.user)
+    if not forces.exists():
+        raise PermissionDenied(f"Only OPCC staff of a force import its {what}.")
+    if request.method == "POST":
+        forbid_forged_force(request, forces)
+    return forces
+
+
 def forbid_forged_force(request, forces):
     """A posted force the user does not manage is a forged request: 403, not a form error."""
     posted = request.POST.get("force")

@@ -4,7 +4,7 @@ Every page needs Action.MANAGE on the import's force (OPCC staff of the force)."
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -21,7 +21,7 @@ from inspections.importing.forms.reports import (
 )
 from inspections.importing.tasks import schedule_reading
 from inspections.importing.views import common
-from inspections.importing.views.common import forbid_forged_force, manageable_forces
+from inspections.importing.views.common import manageable_forces
 from inspections.models import FindingKind, JudgmentLevel, ReportImport, ReportImportStatus, TrackerImport
 
 
@@ -43,15 +43,11 @@ def import_list(request):
     )
 
 
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_upload(request):
-    forces = manageable_forces(request.user)
-    if not forces.exists():
-        raise PermissionDenied("Only OPCC staff of a force import its reports.")
+    forces = common.forces_to_import_into(request, "reports")
     if request.method == "POST":
-        forbid_forged_force(request, forces)
         form = ReportUploadForm(request.POST, request.FILES, forces=forces)
         if form.is_valid():
             data = form.cleaned_data

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -12,7 +12,6 @@ from inspections.importing import tracker_imports, trackers
 from inspections.importing.extraction import ImportProblem
 from inspections.importing.forms.trackers import ColumnMappingForm, TrackerUploadForm
 from inspections.importing.views import common
-from inspections.importing.views.common import forbid_forged_force, manageable_forces
 from inspections.models import TrackerImport, TrackerImportStatus
 
 
@@ -25,11 +24,8 @@ def _tracker_import(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def tracker_upload(request):
-    forces = manageable_forces(request.user)
-    if not forces.exists():
-        raise PermissionDenied("Only OPCC staff of a force import its trackers.")
+    forces = common.forces_to_import_into(request, "trackers")
     if request.method == "POST":
-        forbid_forged_force(request, forces)
         form = TrackerUploadForm(request.POST, request.FILES, forces=forces)
         if form.is_valid():
             tracker_import = tracker_imports.start_tracker_import(
