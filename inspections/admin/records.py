@@ -1,4 +1,4 @@
-"""Records the tracker writes as evidence: reminders and emails, evidence files and imports.
+"""Records the tracker writes as evidence: reminders and emails, evidence files, imports and HMICFRS's decisions.
 Read-only: what was sent, uploaded or read is kept as it was."""
 
 from django.contrib import admin
@@ -6,6 +6,7 @@ from django.contrib import admin
 from inspections.admin.base import ReadOnlyAdminMixin
 from inspections.models import (
     EvidenceFile,
+    HmicfrsDecision,
     OutgoingEmail,
     Reminder,
     ReminderRun,
@@ -51,6 +52,16 @@ class EvidenceFileAdmin(RecordAdmin):
     search_fields = ["original_name", "sha256", "update__finding__reference"]
     list_select_related = ["update__finding", "uploaded_by"]
     exclude = ["file"]  # no public media URL
+
+
+@admin.register(HmicfrsDecision)
+class HmicfrsDecisionAdmin(RecordAdmin):
+    """Recorded from the finding's page or an imported HMICFRS letter, with its audit entry."""
+
+    list_display = ["decided_on", "finding", "outcome", "letter_title", "recorded_by"]
+    list_filter = ["outcome"]
+    search_fields = ["finding__reference", "letter_title", "summary"]
+    list_select_related = ["finding", "recorded_by"]
 
 
 @admin.register(ReportImport)

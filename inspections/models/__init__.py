@@ -1,6 +1,7 @@
 from .documents import DocumentKind, RenderedDocument, RenderStatus
 from .evidence import EvidenceFile
 from .finding import Finding, FindingKind, overdue_q
+from .hmicfrs import HmicfrsDecision, HmicfrsOutcome
 from .importing import (
     ReportImport,
     ReportImportStatus,
@@ -48,6 +49,8 @@ __all__ = [
     "Force",
     "GovernanceBoard",
     "GradedJudgment",
+    "HmicfrsDecision",
+    "HmicfrsOutcome",
     "Inspection",
     "InspectionKind",
     "JudgmentLevel",
