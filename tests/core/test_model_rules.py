@@ -183,3 +183,18 @@ def test_boards_nest_within_one_force_without_cycles():
         foreign.full_clean()
     assert parent.descendant_ids() == {parent.pk, child.pk}
     assert GovernanceBoard.objects.get(pk=child.pk).lineage() == [child, parent]
+
+
+@pytest.mark.parametrize("status", [Status.AWAITING_ALLOCATION, Status.IN_PROGRESS, Status.SUPERSEDED])
+def test_the_model_refuses_blue_unless_the_work_is_complete(status):
+    """Blue means complete: only a finding pending sign-off or closed is Blue. clean() says so in words
+    before the database's constraint is ever reached."""
+    finding = FindingFactory.build(status=status, rag=Rag.BLUE, inspection=InspectionFactory())
+    with pytest.raises(ValidationError) as error:
+        finding.clean()
+    assert "rag" in error.value.message_dict
+
+
+def test_the_model_accepts_blue_when_pending_sign_off():
+    finding = FindingFactory(status=Status.PENDING_SIGN_OFF, rag=Rag.BLUE)
+    finding.full_clean()

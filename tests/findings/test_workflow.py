@@ -6,8 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from inspections.core.status import Rag, Status
+from inspections.findings import progress
 from inspections.findings import services as service
-from inspections.models import ChangeAction, Finding, FindingChange
+from inspections.models import ChangeAction, Finding, FindingChange, ProgressUpdate
 from tests.factories import BoardFactory, FindingFactory, InspectionFactory, RoleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -177,3 +178,25 @@ def test_owner_from_another_force_is_refused(finding):
         service.reassign(finding, by=UserFactory(), owner=foreign)
     assert "owner" in error.value.message_dict
     assert Finding.objects.get(pk=finding.pk).owner_id == finding.owner_id
+
+
+def test_a_board_that_does_not_govern_the_finding_cannot_sign_it_off(finding):
+    """Only the governing board or a board above it decides (DESIGN: "signed off by the board"): the
+    chair of another board, or of a board below the governing one, is refused, whoever they are."""
+    finding = propose(finding)
+    elsewhere = BoardFactory(force=finding.inspection.force)
+    below = BoardFactory(force=finding.inspection.force, parent=finding.board)
+    for board in (elsewhere, below):
+        with pytest.raises(ValidationError) as error:
+            service.change_status(finding, to=Status.CLOSED, by=board.chair, reason="Done.", board=board)
+        assert error.value.message_dict["board"] == [f"{board} does not govern {finding.reference}."]
+    assert Finding.objects.get(pk=finding.pk).status == Status.PENDING_SIGN_OFF
+
+
+def test_a_progress_update_cannot_rate_unfinished_work_blue(finding):
+    """Blue is set by proposing the finding as complete, never by an update on work in progress."""
+    with pytest.raises(ValidationError) as error:
+        progress.record_progress(finding, by=finding.owner.holder, narrative="All done, we think.", rag=Rag.BLUE)
+    assert error.value.message_dict["rag"] == ["Blue means complete: propose the finding as complete instead."]
+    assert not ProgressUpdate.objects.filter(finding=finding).exists()
+    assert Finding.objects.get(pk=finding.pk).rag == Rag.AMBER

@@ -1,6 +1,7 @@
 """Spreadsheet trackers in and out: export then import changes nothing; imported changes go through the
 workflow services and the permission rules, all or nothing; uploads are checked by content."""
 
+import csv
 import io
 import zipfile
 from datetime import date
@@ -12,7 +13,7 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from inspections.core.status import Rag, Status
-from inspections.importing import spreadsheets, tracker_imports
+from inspections.importing import spreadsheets, tracker_imports, trackers
 from inspections.models import (
     Access,
     ChangeAction,
@@ -330,3 +331,22 @@ def test_roles_created_by_a_refused_import_are_not_kept(scene):
     outcome = tracker_imports.import_tracker(start(scene["force"], scene["opcc"], data), by=scene["opcc"])
     assert not outcome.committed
     assert not Role.objects.filter(title="Head of Somewhere New").exists()
+
+
+@pytest.mark.parametrize("prefix", ["=", "+", "-", "@", "\t", "\r"])
+def test_every_cell_a_spreadsheet_would_run_is_written_as_text(client, scene, prefix):
+    """OWASP's CSV injection list: a cell starting with = + - @, a tab or a carriage return is run by
+    Excel as a formula. The CSV writes it behind an apostrophe; the XLSX marks it as text; importing
+    the export back gives the words as typed."""
+    client.force_login(scene["opcc"])
+    text = f'{prefix}HYPERLINK("http://evil.example/","click")'
+    Finding.objects.filter(pk=scene["started"].pk).update(text=text)
+    export = reverse("inspection_export", args=[scene["inspection"].pk, "csv"])
+    csv_text = client.get(export).content.decode("utf-8-sig")
+    [row] = [row for row in csv.reader(io.StringIO(csv_text)) if row and row[0] == scene["started"].reference]
+    assert row[5] == "'" + text
+    xlsx = client.get(reverse("inspection_export", args=[scene["inspection"].pk, "xlsx"])).content
+    cell = next(r[5] for r in load_workbook(io.BytesIO(xlsx)).active.iter_rows(min_row=2) if r[0].value == row[0])
+    assert cell.data_type == "s" and cell.value[1:] == text[1:]  # XML keeps a leading CR as a line feed
+    read_back = trackers.read_tracker(csv_text.encode(), "csv").rows
+    assert [values["Finding"] for _, values in read_back if values["Reference"] == row[0]] == [text]

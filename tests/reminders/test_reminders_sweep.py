@@ -223,3 +223,20 @@ def test_queries_per_batch_do_not_grow_with_the_batch(settings):
     with CaptureQueriesContext(connection) as one:
         sweep.sweep(day=DAY + timedelta(days=2), dry_run=True)
     assert len(four) - len(one) == 2  # two more batches, one query each (no candidates to check)
+
+
+def test_a_reminder_already_in_an_email_is_never_composed_again():
+    """Each reminder goes in one email: the next day's digest carries only what is new, and what was
+    sent yesterday stays with yesterday's email."""
+    first = finding_due(DUE)  # 7 days before: due-soon today
+    yesterday = run_sweep(DAY)
+    sent = Reminder.objects.get(finding=first)
+    second = finding_due(DAY + timedelta(days=8), owner=first.owner, inspection=first.inspection, board=first.board)
+    today = run_sweep(DAY + timedelta(days=1))  # 7 days before the second one's date
+    assert yesterday.emails_created == today.emails_created == 1 and len(mail.outbox) == 2
+    assert second.reference in mail.outbox[1].body and first.reference not in mail.outbox[1].body
+    sent.refresh_from_db()
+    assert sent.email.for_day == DAY
+    assert list(Reminder.objects.filter(email__for_day=DAY + timedelta(days=1))) == [
+        Reminder.objects.get(finding=second)
+    ]
