@@ -12,6 +12,16 @@ from inspections.models import Access, Force, GovernanceBoard, Membership, Role
 from tests.paths import ARTIFACTS, ROOT
 from tracker.celery import app
 
+def pytest_collection_modifyitems(items):
+    """Tests that commit to the database (a real worker, a live server, two threads at once) are
+    marked `transactional`: they flush tables, so the mutation run, whose runs share a database,
+    leaves them out (make mutation)."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if "transactional_db" in getattr(item, "fixturenames", ()) or (marker and marker.kwargs.get("transaction")):
+            item.add_marker(pytest.mark.transactional)
+
+
 FIXTURES = sorted(str(p) for p in (ROOT / "fixtures").glob("*.json"))
 
 
