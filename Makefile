@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint services check-deploy clean
+.PHONY: run test lint services check-deploy clean mutation
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed.")'
@@ -30,6 +30,15 @@ test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 
+## make mutation: mutation testing of the rule modules ([tool.mutmut] in pyproject.toml), then the
+## kill rate per module; not part of make test. MUTATION_CHILDREN sets how many run at once.
+MUTATION_CHILDREN ?= 2
+mutation: $(VENV)/.installed-dev
+	bash .ci/services.sh
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children $(MUTATION_CHILDREN)
+	$(BIN)/python .ci/mutation_report.py
+
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 
@@ -37,4 +46,4 @@ services:
 	bash .ci/services.sh
 
 clean:
-	rm -rf $(VENV) var staticfiles test-artifacts
+	rm -rf $(VENV) var staticfiles test-artifacts mutants

@@ -12,6 +12,7 @@ from inspections.models import Access, Force, GovernanceBoard, Membership, Role
 from tests.paths import ARTIFACTS, ROOT
 from tracker.celery import app
 
+
 def pytest_collection_modifyitems(items):
     """Tests that commit to the database (a real worker, a live server, two threads at once) are
     marked `transactional`: they flush tables, so the mutation run, whose runs share a database,
