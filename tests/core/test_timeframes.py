@@ -48,6 +48,15 @@ def test_unreadable_time_frame_is_refused_with_a_clear_message(written):
         parse(written)
 
 
+def test_the_refusal_shows_how_to_write_a_time_frame():
+    with pytest.raises(TimeFrameError) as error:
+        parse("soon")
+    assert str(error.value) == (
+        "“soon” is not a time frame the tracker can read; write it as the report does, "
+        "e.g. “within six months”, “immediately” or “by 30 September 2025”."
+    )
+
+
 def test_no_publication_date_means_no_due_date_unless_a_date_is_given():
     assert due_date(None, "within six months") is None
     assert due_date(None, "by 30 September 2025") == date(2025, 9, 30)
