@@ -1,5 +1,6 @@
 from django.urls import path, re_path
 
+from inspections.accessibility.views import accessibility_statement
 from inspections.views import (
     boards,
     documents,
@@ -17,6 +18,7 @@ from inspections.views import (
 urlpatterns = [
     path("", pages.home, name="home"),
     path("healthz", pages.health, name="health"),
+    path("accessibility/", accessibility_statement, name="accessibility_statement"),
     # Inspections and findings: the weekly work (issue 3).
     path("inspections/", inspections.inspection_list, name="inspection_list"),
     path("inspections/<int:pk>/", inspections.inspection_detail, name="inspection_detail"),
