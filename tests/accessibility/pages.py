@@ -171,7 +171,7 @@ DECIDERS = ("chair", "member")
 
 PAGES = [
     # Signing in, and what anyone can read.
-    PageType("Sign in", fixed("/accounts/login/"), (ANONYMOUS,)),
+    PageType("Sign in", fixed("/accounts/login/"), (ANONYMOUS, *EVERYONE)),
     PageType("Sign in: wrong password", fixed("/accounts/login/"), (ANONYMOUS,), act=wrong_password),
     PageType("Home, signed out", fixed("/"), (ANONYMOUS,)),
     PageType("Accessibility statement", fixed("/accessibility/"), (ANONYMOUS, *EVERYONE)),
