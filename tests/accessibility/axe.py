@@ -24,6 +24,12 @@ def axe_source():
     return AXE_JS.read_text(encoding="utf-8")
 
 
+def with_axe(context):
+    """Every page the browser context opens gets axe-core (before its own scripts; no CSP applies)."""
+    axe_source()
+    context.add_init_script(path=AXE_JS)
+
+
 def run_axe(page):
     """The WCAG A and AA violations axe finds on the page as it is now."""
     if not page.evaluate("() => typeof window.axe === 'object'"):
@@ -62,8 +68,9 @@ class ScanReport:
 
     entries: list = field(default_factory=list)
 
-    def add(self, page_type, role, url, violations):
-        self.entries.append({"page": page_type.name, "role": role, "url": url, "violations": violations})
+    def add(self, page_type, role, url, violations, seconds):
+        self.entries.append({"page": page_type.name, "role": role, "url": url, "seconds": round(seconds, 2),
+                             "violations": violations})  # fmt: skip
 
     @property
     def failures(self):

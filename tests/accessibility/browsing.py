@@ -2,15 +2,16 @@
 
 from contextlib import contextmanager
 
-from tests.accessibility.axe import hold_still
+from tests.accessibility.axe import hold_still, with_axe
 from tests.accessibility.pages import ANONYMOUS
 from tests.conftest import sign_in
 
 
 @contextmanager
-def signed_in(browser, context_args, live_server, role, **overrides):
-    # bypass_csp: axe is injected as a script tag, which a Content-Security-Policy would refuse.
-    context = browser.new_context(**{**context_args, **overrides}, bypass_csp=True)
+def signed_in(browser, context_args, live_server, role, axe=False):
+    context = browser.new_context(**context_args)
+    if axe:
+        with_axe(context)
     page = context.new_page()
     page.set_default_timeout(10_000)
     try:
