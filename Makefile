@@ -3,6 +3,7 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+AXE := tests/accessibility/node_modules/axe-core/axe.min.js
 
 .PHONY: run test lint services check-deploy clean mutation
 
@@ -13,8 +14,14 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
-$(VENV)/.installed-dev: $(VENV)/.installed
+$(VENV)/.installed-dev: $(VENV)/.installed $(AXE)
 	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+# axe-core for the accessibility scan (tests/accessibility/), from npm at the version the lock file pins.
+$(AXE): tests/accessibility/package.json tests/accessibility/package-lock.json
+	@command -v npm >/dev/null 2>&1 || bash .ci/services.sh
+	npm ci --prefix tests/accessibility --no-audit --no-fund
 	touch $@
 
 ## make run: SQLite, tasks in-process, the Warwickshire demo data; serves http://127.0.0.1:8000
@@ -46,4 +53,4 @@ services:
 	bash .ci/services.sh
 
 clean:
-	rm -rf $(VENV) var staticfiles test-artifacts mutants
+	rm -rf $(VENV) var staticfiles test-artifacts mutants tests/accessibility/node_modules

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure what the tests need is here: PostgreSQL and Redis running on 127.0.0.1, and the
-# Debian packages the browser, PDF, font and compose tests use. Starts or installs what it can;
+# Debian packages the browser, PDF, font, compose and accessibility tests use. Starts or installs what it can;
 # otherwise stops with a message naming what is missing.
 set -euo pipefail
 
@@ -12,6 +12,8 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [[ -n "$(fc-list 'Liberation Sans' 2>/dev/null)" ]] || missing+=(fonts-liberation)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+# npm (with Node.js) installs axe-core for the accessibility scan (tests/accessibility/package.json).
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if ((${#missing[@]})); then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing ${missing[*]} from Debian's packages…"

@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("inspections.documents.urls")),
     path("", include("inspections.reminders.urls")),
     path("", include("inspections.importing.urls")),
+    path("", include("inspections.accessibility.urls")),
 ]

@@ -37,7 +37,10 @@ def _charts(data):
             ("Closed in the month", "#00703c", [r["closed"] for r in trend]),
         ],
     )
-    return {"status_chart": status_bars, "rag_chart": rag_bars, "trend_chart": lines}
+    return {"status_chart": status_bars, "rag_chart": rag_bars, "trend_chart": lines,
+            "status_summary": charts.bar_summary(data["by_status"]),
+            "rag_summary": charts.bar_summary(data["by_rag"], noun="open finding"),
+            "trend_summary": charts.trend_summary(trend)}  # fmt: skip
 
 
 @login_required

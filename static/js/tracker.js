@@ -5,4 +5,37 @@ document.addEventListener("DOMContentLoaded", function () {
   if (summary) {
     summary.focus();
   }
+
+  // A table's region (templates: <div class="table-region" role="region" aria-label tabindex="0">) is a
+  // named tab stop only while its table is wider than it, so that keyboard users can scroll it with the
+  // arrow keys and nobody tabs through regions that do not scroll. Without this script every region
+  // stays a tab stop.
+  var regions = document.querySelectorAll(".table-region");
+  function fit(region) {
+    if (region.dataset.label === undefined) {
+      region.dataset.label = region.getAttribute("aria-label") || "";
+    }
+    if (region.scrollWidth > region.clientWidth + 1) {
+      region.setAttribute("tabindex", "0");
+      region.setAttribute("role", "region");
+      region.setAttribute("aria-label", region.dataset.label);
+    } else if (document.activeElement !== region) {
+      region.removeAttribute("tabindex");
+      region.removeAttribute("role");
+      region.removeAttribute("aria-label");
+    }
+  }
+  if (window.ResizeObserver) {
+    var observer = new ResizeObserver(function (entries) {
+      entries.forEach(function (entry) {
+        fit(entry.target.closest(".table-region"));
+      });
+    });
+    regions.forEach(function (region) {
+      observer.observe(region);
+      if (region.firstElementChild) {
+        observer.observe(region.firstElementChild);
+      }
+    });
+  }
 });

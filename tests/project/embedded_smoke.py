@@ -50,7 +50,8 @@ for url in ["/", "/inspections/", f"/inspections/{ipa.pk}/", "/findings/", "/fin
             f"/findings/{finding.pk}/", "/findings/export.csv", "/findings/export.xlsx", "/dashboard/",
             f"/boards/{wab.pk}/", f"/boards/{wab.pk}/meetings/{meeting.pk}/pack/",
             f"/inspections/{ipa.pk}/section55/", f"/inspections/{ipa.pk}/section55/preview/",
-            f"/inspections/{ipa.pk}/export.xlsx", "/profile/", "/reminders/warwickshire/", "/imports/"]:
+            f"/inspections/{ipa.pk}/export.xlsx", "/profile/", "/reminders/warwickshire/", "/imports/",
+            "/accessibility/"]:
     check(opcc, url)
 if opcc.get("/findings/?q=digital+evidence").context["total"] != 1:
     print("FAIL the SQLite search")

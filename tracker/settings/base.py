@@ -168,6 +168,17 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# The accessibility statement (/accessibility/, inspections/accessibility/): the OPCC that runs the
+# tracker, whom users ask for another format or tell about a problem. With no email set, the statement
+# lists each force's local policing body (its office, email and telephone) as recorded in the tracker.
+TRACKER_ACCESSIBILITY = {
+    "ORGANISATION": env("TRACKER_ACCESSIBILITY_ORGANISATION", ""),  # e.g. "the Office of the PCC for Warwickshire"
+    "EMAIL": env("TRACKER_ACCESSIBILITY_EMAIL", ""),
+    "TELEPHONE": env("TRACKER_ACCESSIBILITY_TELEPHONE", ""),
+    "RESPONSE_DAYS": int(env("TRACKER_ACCESSIBILITY_RESPONSE_DAYS", "10")),  # working days to answer a request
+    "REVIEWED_ON": env("TRACKER_ACCESSIBILITY_REVIEWED_ON", ""),  # ISO date the OPCC last reviewed the statement
+}
+
 # Domain defaults (see inspections/core/timeframes.py and README).
 # A finding whose report gives no time frame is due this many months after publication.
 TRACKER_DEFAULT_DUE_MONTHS = int(env("TRACKER_DEFAULT_DUE_MONTHS", "12"))

@@ -1,0 +1,1 @@
+"""Accessibility: the statement the Public Sector Bodies Accessibility Regulations 2018 require."""
