@@ -40,7 +40,7 @@ def _charts(data):
     return {"status_chart": status_bars, "rag_chart": rag_bars, "trend_chart": lines,
             "status_summary": charts.bar_summary(data["by_status"]),
             "rag_summary": charts.bar_summary(data["by_rag"], noun="open finding"),
-            "trend_summary": charts.trend_summary(trend)}  # fmt: skip
+            "trend_summary": charts.trend_summary(trend)}
 
 
 @login_required

@@ -20,7 +20,7 @@ REFRESH = re.compile(r"<meta http-equiv=\"refresh\"[^>]*>", re.IGNORECASE)
 def axe_source():
     if not AXE_JS.is_file():
         pytest.fail(f"axe-core is not installed at {AXE_JS}: run `make .venv/.installed-dev` "
-                    "(it runs `npm ci --prefix tests/accessibility`).")  # fmt: skip
+                    "(it runs `npm ci --prefix tests/accessibility`).")
     return AXE_JS.read_text(encoding="utf-8")
 
 
@@ -70,7 +70,7 @@ class ScanReport:
 
     def add(self, page_type, role, url, violations, seconds):
         self.entries.append({"page": page_type.name, "role": role, "url": url, "seconds": round(seconds, 2),
-                             "violations": violations})  # fmt: skip
+                             "violations": violations})
 
     @property
     def failures(self):
@@ -86,13 +86,13 @@ class ScanReport:
             for violation in entry["violations"]:
                 targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
                 lines.append(f"    {violation['rule']} ({violation['impact']}, {len(violation['nodes'])} nodes): "
-                             f"{violation['help']} [{targets}]")  # fmt: skip
+                             f"{violation['help']} [{targets}]")
         return "\n".join(lines)
 
     def write(self, folder):
         folder.mkdir(parents=True, exist_ok=True)
         report = {"rules": WCAG_TAGS, "scans": len(self.entries), "pages": sorted({e["page"] for e in self.entries}),
-                  "violations_by_rule": dict(self.counts_by_rule()), "entries": self.entries}  # fmt: skip
+                  "violations_by_rule": dict(self.counts_by_rule()), "entries": self.entries}
         (folder / "axe-report.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
         (folder / "axe-report.txt").write_text(self.summary() + "\n", encoding="utf-8")
         return folder / "axe-report.json"

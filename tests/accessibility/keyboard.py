@@ -62,7 +62,7 @@ class KeyboardUser:
         if found is None:
             return None
         stop = Stop(found["name"], found["tag"], (found["outline"] or found["shadow"]) and found["size"] > 0,
-                    found["on_screen"], found["forward"])  # fmt: skip
+                    found["on_screen"], found["forward"])
         where = f"{self.page.url}: {stop.tag} “{stop.name[:50]}”"
         if not stop.visible_focus:
             self.problems.append(f"no visible focus on {where}")

@@ -128,7 +128,7 @@ def text_that_does_not_resize(page, factor=2):
     try:
         after = {index: size for index, size, _ in page.evaluate(FONT_SIZES)}
         fixed = sorted({f"{name} ({size:g} px)" for index, (size, name) in before.items()
-                        if index in after and after[index] < size * factor * 0.95})  # fmt: skip
+                        if index in after and after[index] < size * factor * 0.95})
         return fixed[:8] + [f"cut off: {text}" for text in page.evaluate(CLIPPED)] + overflow(page)
     finally:
         set_text_size(page, 16)

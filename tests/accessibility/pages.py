@@ -78,8 +78,8 @@ def stale_save(label, button):
     """Someone else adds an update between this user opening the form and saving it: 409."""
 
     def act(page, scene):
+        from inspections.findings import progress
         from inspections.models import Finding
-        from inspections.services import progress
 
         page.get_by_label(label).fill("Kiosks are live in two more stations.")
         finding = Finding.objects.get(pk=scene.owned.pk)
@@ -183,7 +183,7 @@ PAGES = [
     PageType("Inspection (2021/22, areas)", inspection("inspection_2021"), EVERYONE),
     PageType("Findings", fixed("/findings/"), EVERYONE),
     PageType("Findings, filtered", fixed("/findings/?kind=recommendation&q=digital+evidence&status=in_progress"),
-             EVERYONE),  # fmt: skip
+             EVERYONE),
     PageType("Findings, none match", fixed("/findings/?q=zebra+crossing"), EVERYONE),
     PageType("Findings, a filter with an error", fixed("/findings/?due_after=31+February"), EVERYONE),
     PageType("Finding (open)", finding("owned"), EVERYONE),
@@ -193,24 +193,24 @@ PAGES = [
     PageType("Progress update", finding("owned", "update/"), OWNERS),
     PageType("Progress update: errors", finding("owned", "update/"), OWNERS, act=submit_empty("Save update")),
     PageType("Progress update: someone else saved first (409)", finding("owned", "update/"), OWNERS,
-             act=stale_save("What has happened since the last update", "Save update")),  # fmt: skip
+             act=stale_save("What has happened since the last update", "Save update")),
     PageType("Propose as complete", finding("owned", "propose/"), ("lead",)),
     PageType("Propose as complete: errors", finding("owned", "propose/"), ("lead",),
-             act=submit_empty("Propose for sign-off")),  # fmt: skip
+             act=submit_empty("Propose for sign-off")),
     PageType("Board's decision", finding("awaiting_chair", "decide/"), ("chair",)),
     PageType("Board's decision: errors", finding("awaiting_chair", "decide/"), ("chair",),
-             act=submit_empty("Record decision")),  # fmt: skip
+             act=submit_empty("Record decision")),
     PageType("Board's decision (sub-board)", finding("awaiting_member", "decide/"), DECIDERS),
     PageType("Board's decision (sub-board): errors", finding("awaiting_member", "decide/"), DECIDERS,
-             act=submit_empty("Record decision")),  # fmt: skip
+             act=submit_empty("Record decision")),
     PageType("Reassign", finding("owned", "reassign/"), OPCC),
     PageType("Reassign: errors", finding("owned", "reassign/"), OPCC, act=submit_empty("Reassign")),
     PageType("Revise the target date", finding("owned", "due-date/"), OPCC),
     PageType("Revise the target date: errors", finding("owned", "due-date/"), OPCC,
-             act=submit_cleared("Revise date", "New target date")),  # fmt: skip
+             act=submit_cleared("Revise date", "New target date")),
     PageType("Edit the response", finding("owned", "response/"), OWNERS),
     PageType("Edit the response: someone else saved first (409)", finding("owned", "response/"), OWNERS,
-             act=stale_save("The force's response", "Save response")),  # fmt: skip
+             act=stale_save("The force's response", "Save response")),
     PageType("Close otherwise", finding("owned", "close/"), OPCC),
     PageType("Close otherwise: errors", finding("owned", "close/"), OPCC, act=submit_empty("Close finding")),
     # Dashboards and charts, boards, meetings, packs and decisions.
@@ -222,7 +222,7 @@ PAGES = [
     PageType("Board pack (next meeting)", meeting("next_meeting", "pack/"), EVERYONE),
     PageType("Board's decisions", meeting("past_meeting", "decisions/"), ("chair",)),
     PageType("Board's decisions: errors", meeting("past_meeting", "decisions/"), ("chair",),
-             act=decision_without_reason),  # fmt: skip
+             act=decision_without_reason),
     PageType("Board's decisions (sub-board)", meeting("sub_board_meeting", "decisions/"), DECIDERS),
     # Rendered documents.
     PageType("Document: ready", document("pack_ready"), EVERYONE),
@@ -231,26 +231,26 @@ PAGES = [
     # Section 55.
     PageType("Section 55 response (draft)", inspection("inspection_2021", "section55/"), EVERYONE),
     PageType("Section 55 response (draft): errors", inspection("inspection_2021", "section55/"), OPCC,
-             act=signature_not_an_image),  # fmt: skip
+             act=signature_not_an_image),
     PageType("Section 55 response (published)", inspection("inspection_2019", "section55/"), EVERYONE),
     PageType("Section 55 letter preview", inspection("inspection_2021", "section55/preview/"), EVERYONE),
     # Imports.
     PageType("Imports", fixed("/imports/"), EVERYONE),
     PageType("Import a report", fixed("/imports/reports/new/"), OPCC),
     PageType("Import a report: errors", fixed("/imports/reports/new/"), OPCC,
-             act=upload_nothing("Upload and read the report")),  # fmt: skip
+             act=upload_nothing("Upload and read the report")),
     PageType("Report import: reading", report("report_reading"), OPCC, refreshes=True),
     PageType("Report import: failed", report("report_failed"), OPCC),
     PageType("Report import: ready", report("report_ready"), OPCC),
     PageType("Report import: review", report("report_ready", "review/"), OPCC),
     PageType("Report import: review with errors", report("report_ready", "review/"), OPCC,
-             act=review_without_title),  # fmt: skip
+             act=review_without_title),
     PageType("Import a tracker", fixed("/imports/trackers/new/"), OPCC),
     PageType("Import a tracker: errors", fixed("/imports/trackers/new/"), OPCC,
-             act=upload_nothing("Upload the tracker")),  # fmt: skip
+             act=upload_nothing("Upload the tracker")),
     PageType("Tracker import: columns", tracker("tracker_unmapped", "columns/"), OPCC),
     PageType("Tracker import: columns with errors", tracker("tracker_unmapped", "columns/"), OPCC,
-             act=columns_without_reference),  # fmt: skip
+             act=columns_without_reference),
     PageType("Tracker import: preview", tracker("tracker_mapped"), OPCC),
     PageType("Tracker import: preview with row errors", tracker("tracker_with_errors"), OPCC),
     PageType("Tracker import: imported", tracker("tracker_imported"), OPCC),

@@ -11,7 +11,10 @@ from datetime import timedelta
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from inspections import spreadsheets
+from inspections.core.status import Status
+from inspections.documents import versions as document_services
+from inspections.findings import progress
+from inspections.importing import report_imports, spreadsheets, tracker_imports
 from inspections.models import (
     BoardMeeting,
     DocumentKind,
@@ -22,10 +25,7 @@ from inspections.models import (
     ReportImport,
     TrackerImport,
 )
-from inspections.services import documents as document_services
-from inspections.services import progress, report_imports, tracker_imports
-from inspections.status import Status
-from tests.importing_support import report_text
+from tests.importing.support import report_text
 
 TITLE_2019 = "Warwickshire Police: Integrated PEEL Assessment 2019"
 TITLE_2021 = "PEEL 2021/22: An inspection of Warwickshire Police"
@@ -73,7 +73,7 @@ def _workbook(inspection, changes):
 
 def _tracker(force, user, data, *, mapped=True):
     tracker_import = tracker_imports.start_tracker_import(force=force, by=user, name="warwickshire-tracker.xlsx",
-                                                          data=data)  # fmt: skip
+                                                          data=data)
     if mapped:
         mapping = tracker_imports.suggested_mapping(tracker_import)
         tracker_import = tracker_imports.save_mapping(tracker_import, mapping=mapping, inspection=None, by=user)
@@ -101,9 +101,9 @@ def build_scene(people):
     pack_ready = document_services.request_render(kind=DocumentKind.BOARD_PACK, by=opcc, subject=past_meeting)
     document_services.render(pack_ready.pk)
     letter_queued = document_services.request_render(kind=DocumentKind.SECTION55_LETTER, by=opcc,
-                                                     inspection=inspection_2021)  # fmt: skip
+                                                     inspection=inspection_2021)
     letter_failed = document_services.request_render(kind=DocumentKind.SECTION55_LETTER, by=opcc,
-                                                     inspection=inspection_2021)  # fmt: skip
+                                                     inspection=inspection_2021)
     document_services.mark_not_queued(letter_failed.pk, "the task queue could not be reached")
 
     text = report_text().encode()
@@ -111,7 +111,7 @@ def build_scene(people):
     report_ready = report_imports.start_report_import(force=force, by=opcc, name="peel-2021-22-web.txt", data=text)
     report_imports.read_report_import(report_ready.pk)
     report_failed = report_imports.start_report_import(force=force, by=opcc, name="minutes.txt",
-                                                       data=b"Minutes of the meeting of 3 May.\n" * 20)  # fmt: skip
+                                                       data=b"Minutes of the meeting of 3 May.\n" * 20)
     report_imports.read_report_import(report_failed.pk)
 
     unchanged = spreadsheets.xlsx_bytes(inspection_2021.findings.all())

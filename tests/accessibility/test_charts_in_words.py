@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from inspections import charts
+from inspections.boards import charts
 
 
 def test_a_bar_chart_in_one_sentence_largest_first():
@@ -17,7 +17,7 @@ def test_a_bar_chart_in_one_sentence_largest_first():
 def test_the_trend_in_words_with_its_peak():
     months = [date(2025, m, 1) for m in (1, 2, 3)]
     trend = [{"month": m, "open": o, "overdue": d, "closed": c}
-             for m, o, d, c in zip(months, (10, 12, 9), (1, 5, 2), (0, 1, 3), strict=True)]  # fmt: skip
+             for m, o, d, c in zip(months, (10, 12, 9), (1, 5, 2), (0, 1, 3), strict=True)]
     assert charts.trend_summary(trend) == (
         "From January 2025 to March 2025, open findings went from 10 to 9 and overdue findings from 1 to 2; "
         "4 findings closed. Overdue findings peaked at 5 in February 2025."
@@ -27,7 +27,7 @@ def test_the_trend_in_words_with_its_peak():
 def test_each_line_has_its_own_dash():
     lines, _, _ = charts.line_chart([date(2025, 1, 1), date(2025, 2, 1)],
                                     [("Open", "#1d70b8", [1, 2]), ("Overdue", "#d4351c", [0, 1]),
-                                     ("Closed", "#00703c", [0, 0])])  # fmt: skip
+                                     ("Closed", "#00703c", [0, 0])])
     assert len({line.dash for line in lines}) == 3
 
 

@@ -9,8 +9,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from inspections.core.status import Status
 from inspections.models import Finding
-from inspections.status import Status
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,7 +27,7 @@ def check_page(user, page):
 
 def skip_to_main(user, page):
     user.page.evaluate("() => { const s = document.createElement('span'); s.tabIndex = -1;"
-                       " document.body.prepend(s); s.focus(); }")  # fmt: skip
+                       " document.body.prepend(s); s.focus(); }")
     stop = user.tab()
     assert stop.name == "Skip to main content" and stop.visible_focus
     user.press("Enter")

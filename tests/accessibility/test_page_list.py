@@ -20,7 +20,7 @@ NOT_PAGES = {
     "reminders",  # redirects OPCC staff of one force to their force's page, which is scanned
     "logout", "password_change", "password_change_done", "password_reset", "password_reset_done",
     "password_reset_confirm", "password_reset_complete",
-}  # fmt: skip
+}
 
 
 def test_each_address_is_scanned_as_every_role_that_can_open_it(client, people, media):

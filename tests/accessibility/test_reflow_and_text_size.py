@@ -19,7 +19,7 @@ NARROW = {"width": 320, "height": 800}
 
 
 def test_every_page_type_reflows_resizes_and_has_targets_of_24px(browser, browser_context_args, live_server,
-                                                                  live_people, media):  # fmt: skip
+                                                                  live_people, media):
     scene = build_scene(live_people)
     by_role = defaultdict(list)
     for page_type in PAGES:
@@ -38,5 +38,5 @@ def test_every_page_type_reflows_resizes_and_has_targets_of_24px(browser, browse
                 found["reflow at 320 px"] = layout.overflow(page)
                 found["controls under 24×24 px at 320 px"] = layout.small_targets(page)
                 problems += [f"{page_type.name} as {role}, {check}: " + "; ".join(items)
-                             for check, items in found.items() if items]  # fmt: skip
+                             for check, items in found.items() if items]
     assert not problems, "\n".join(problems)

@@ -58,7 +58,7 @@ def test_problems_are_reported_to_the_local_policing_bodys_office_unless_a_conta
         "ORGANISATION": "the Office of the Police and Crime Commissioner for Anyshire",
         "EMAIL": "accessibility@anyshire-pcc.example", "TELEPHONE": "01234 567890", "RESPONSE_DAYS": 5,
         "REVIEWED_ON": "2027-01-15",
-    }  # fmt: skip
+    }
     html = client.get("/accessibility/").content.decode()
     assert "run by the Office of the Police and Crime Commissioner for Anyshire" in html
     assert 'href="mailto:accessibility@anyshire-pcc.example"' in html and "01234 567890" in html

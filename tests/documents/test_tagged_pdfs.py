@@ -8,12 +8,12 @@ from datetime import date
 import pytest
 from django.core.files.base import ContentFile
 
-from inspections.documents import section55
+from inspections.documents import versions as document_services
 from inspections.models import BoardMeeting, DocumentKind, GovernanceBoard, Inspection, JudgmentLevel
-from inspections.services import documents as document_services
+from inspections.section55 import letter as section55
 from tests.documents.pdf_tags import read_tags
 from tests.pdf_support import pdf_text
-from tests.section55_support import png_bytes
+from tests.section55.support import png_bytes
 
 pytestmark = pytest.mark.django_db
 
