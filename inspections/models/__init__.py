@@ -1,6 +1,7 @@
 from .documents import DocumentKind, RenderedDocument, RenderStatus
 from .evidence import EvidenceFile
 from .finding import Finding, FindingKind
+from .hmicfrs import HmicfrsDecision, HmicfrsOutcome
 from .importing import (
     ReportImport,
     ReportImportStatus,
@@ -47,6 +48,8 @@ __all__ = [
     "Force",
     "GovernanceBoard",
     "GradedJudgment",
+    "HmicfrsDecision",
+    "HmicfrsOutcome",
     "Inspection",
     "InspectionKind",
     "JudgmentLevel",

@@ -46,6 +46,7 @@ class ChangeAction(models.TextChoices):
     REASSIGNED = "reassigned", "Reassigned"
     DUE_DATE_REVISED = "due_date_revised", "Target date revised"
     RESPONSE_EDITED = "response_edited", "Response edited"
+    HMICFRS_DECISION = "hmicfrs_decision", "HMICFRS decision"
 
 
 class FindingChange(models.Model):

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from inspections import permissions, selectors
+from inspections.findings import hmicfrs
 from inspections.forms import findings as forms
 from inspections.permissions import Action
 from inspections.services import findings as finding_service
@@ -47,6 +48,7 @@ def finding_detail(request, pk):
         "earlier": earlier,
         "later": later,
         "timeline": selectors.timeline(finding),
+        "hmicfrs_decisions": hmicfrs.decisions_for(finding),
         "can": {action.value: permissions.can(user, action, finding) for action in Action},
     }
     return render(request, "findings/finding_detail.html", context)

@@ -35,7 +35,7 @@ CAPTION = re.compile(r"^(?:figure|table|chart|graph|source|note|notes|image)\b\s
 _NUMBER = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)"
 TIME_FRAME = (
     rf"within\s+(?:the\s+next\s+)?{_NUMBER}\s+(?:calendar\s+)?(?:days?|weeks?|months?|years?)"
-    r"|immediately"
+    r"|immediately|with\s+immediate\s+effect"
     r"|by\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]+\s+\d{4}"
 )
 DIRECTIVE_VERB = r"(?:should|must|needs?\s+to|ought\s+to|has\s+to|have\s+to|is\s+to|are\s+to|will\s+need\s+to)"
@@ -220,3 +220,52 @@ def contents(lines):
         names.extend(entries)
         end = index + 1
     return names, range(start, end)
+
+
+_REMAINS = re.compile(r"\bremains?\s+an?\s+(?:area\s+for\s+improvement|cause\s+(?:of|for)\s+concern)\b", re.I)
+_HISTORY_LEAD = re.compile(
+    r"^(?P<lead>.{0,120}?\b(?:said|found|identified|stated|highlighted|noted|recommended|reported)\b,?\s+(?:that\s+)?)"
+    r"(?P<rest>(?:the\s+(?:force|constabulary)|it|[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*)\s.+)$",
+    re.S,
+)
+_PAST_TO_PRESENT = [
+    (re.compile(r"^(?P<subject>\S+(?:\s+\S+){0,5}?)\s+needed\s+to\b"), r"\g<subject> needs to"),
+    (re.compile(r"^(?P<subject>\S+(?:\s+\S+){0,5}?)\s+had\s+to\b"), r"\g<subject> has to"),
+    (re.compile(r"^(?P<subject>\S+(?:\s+\S+){0,5}?)\s+was\s+not\b"), r"\g<subject> is not"),
+    (re.compile(r"^(?P<subject>\S+(?:\s+\S+){0,5}?)\s+did\s+not\b"), r"\g<subject> does not"),
+]
+
+
+def _opens_with_history(sentence):
+    for pattern in CARRY_OVER_PATTERNS:
+        match = pattern.search(sentence)
+        if match and match.start() <= 40 and not _REMAINS.match(sentence[match.start() :]):
+            return True
+    return False
+
+
+def split_carried_headline(text):
+    """(the finding, the history) where a headline opens with what an earlier report said.
+
+    The headline of a carried-over finding is the finding itself; the history is context:
+    "Our 2019 report said that the force needed to improve X. This remains an area for improvement.
+    The force should make sure Y." gives ("The force should make sure Y.", "Our 2019 report said …
+    improvement."). Where only "This remains…" follows, the finding is what the earlier report said,
+    in its words: "Our 2019 report said that the force should improve Z. This remains…" gives
+    ("The force should improve Z.", the whole paragraph). Anything else is returned as it is, ("text", "")."""
+    parts = sentences(text.strip())
+    if not parts or not _opens_with_history(parts[0]):
+        return text, ""
+    remains = next((i for i, s in enumerate(parts) if _REMAINS.search(s)), None)
+    after = parts[remains + 1 :] if remains is not None else parts[1:]
+    if after and is_directive(after[0]) and not _opens_with_history(after[0]):
+        end = remains + 1 if remains is not None else 1
+        return " ".join(after), " ".join(parts[:end])
+    match = _HISTORY_LEAD.match(parts[0])
+    if not match:
+        return text, ""
+    finding = match.group("rest")
+    for pattern, present in _PAST_TO_PRESENT:
+        finding = pattern.sub(present, finding, count=1)
+    middle = parts[1:remains] if remains is not None else parts[1:]
+    return " ".join([capitalise(finding), *middle]).strip(), text.strip()

@@ -1,4 +1,5 @@
-"""PEEL reports from 2021 onward (2021/22, 2023–2025, …): five-tier grades by area.
+"""PEEL reports from 2021 onward (2021/22 here; 2023–2025 and later in peel2023, read the same way):
+five-tier grades by area.
 
 How every such report is laid out, and so how it is read:
 - each area is a heading followed by its grade on a line of its own ("Requires improvement") and
@@ -24,25 +25,20 @@ from inspections.importing import text as report_text
 from inspections.importing.extraction import Area, CarryOver, Extraction, Item, Source
 from inspections.models import FindingKind
 
-from . import common
+from . import common, signals
 from .sections import report_facts, summary_checks
 
 VICTIM_SERVICE_ASSESSMENT = "Victim service assessment"
-_PEEL_2021_ON = re.compile(r"\bPEEL\b[^\n]{0,40}\b20(?:2[1-9]|[3-9]\d)\b")
 _UNGRADED = re.compile(r"\bthis assessment is ungraded\b|\bdon[’']?t make a graded judgment\b", re.I)
 
 
 class Peel2021:
     key = "peel2021"
-    label = "PEEL, 2021 onward (five-tier grades by area)"
+    label = "PEEL 2021/22 (five-tier grades by area)"
+    edition = "2021"  # as signals.peel_edition names it
 
     def detect(self, text):
-        head = text[:5000]
-        if not _PEEL_2021_ON.search(head) and "adequate" not in text.lower():
-            return False
-        lowered = text.lower()
-        headings = ("areas for improvement", "area for improvement", "cause of concern", "causes of concern")
-        return any(heading in lowered for heading in headings)
+        return signals.peel_edition(text) == self.edition
 
     def parse(self, text, force):
         return _Reader(text, force).read(self)
@@ -335,11 +331,16 @@ class _Reader:
         self.items = kept
         for number, item in enumerate(self.items, 1):
             item.order = number
+            history = ""
+            if item.kind != FindingKind.RECOMMENDATION:
+                item.text, history = common.split_carried_headline(item.text)
+                if history:
+                    item.context = "\n\n".join(p for p in (history, item.context) if p)
             if not item.time_frame:
                 item.time_frame = common.time_frame_in([item.text, *item.context.split("\n\n")])
             found = common.carry_over_in(f"{item.text}\n{item.context}")
             if found:
-                item.carry_over = CarryOver(phrase=found[0], year=found[1])
+                item.carry_over = CarryOver(phrase=found[0], year=found[1], history=history)
         number_items(self.items)
 
 

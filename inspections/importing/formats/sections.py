@@ -7,12 +7,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from . import common
+from . import common, signals
 
 _MONTHS = "|".join(calendar.month_name[1:])
 _PUBLISHED = re.compile(rf"\bPublished(?:\s+on)?:?\s+(\d{{1,2}})\s+({_MONTHS})\s+(\d{{4}})\b", re.I)
 _MONTH_LINE = re.compile(rf"^({_MONTHS})\s+(\d{{4}})(?:\s*[|–-].*)?$", re.I)
-_SUBJECT = re.compile(r"^An inspection of (?P<force>.+?)\.?$", re.I)
+_SUBJECT = re.compile(r"^(?:(?P<programme>PEEL\b[^:–]{0,40}?)\s*[:–-]\s*)?An inspection of (?P<force>.+?)\.?$", re.I)
 _PROGRAMME = re.compile(r"^PEEL\b.*\d{4}", re.I)
 _COUNT_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -30,15 +30,20 @@ class ReportFacts:
 
 
 def report_facts(blocks, force):
+    """The title, force and date the report prints. Nothing is made up: without a title line the
+    title is empty, for staff to give."""
     facts = ReportFacts()
     programme = ""
-    for block in blocks[:20]:
+    for block in blocks[:30]:
         if not programme and _PROGRAMME.match(block.text) and block.words <= 8:
             programme = block.text
         if not facts.force_named and (match := _SUBJECT.match(block.text)):
             facts.force_named = match.group("force").strip()
-    subject = f"An inspection of {facts.force_named or force.name}"
-    facts.title = f"{programme}: {subject}" if programme else subject
+            if match.group("programme") and not programme:
+                programme = match.group("programme").strip()
+    if facts.force_named:
+        subject = f"An inspection of {facts.force_named}"
+        facts.title = f"{programme}: {subject}" if programme else subject
     for block in blocks:
         if match := _PUBLISHED.search(block.text):
             day, month, year = match.groups()
@@ -49,6 +54,14 @@ def report_facts(blocks, force):
         if match := _MONTH_LINE.match(block.text):
             facts.published_hint = f"{match.group(1).capitalize()} {match.group(2)}"
     return facts
+
+
+def no_title_warning(extraction, named=None):
+    """Where the text has no title line (a page copied from the report's website), say so."""
+    if extraction.title:
+        return None
+    example = f", for example “{extraction.format_label.split(' (')[0]}: An inspection of {named}”" if named else ""
+    return f"The text has no title line (is it one page of the report?): give the inspection its title{example}."
 
 
 def summary_checks(lines, blocks, extraction, force):
@@ -74,7 +87,7 @@ def summary_checks(lines, blocks, extraction, force):
                     f"The report's summary table grades {len(in_table)} area(s) {grade.label.lower()} "
                     f"({', '.join(in_table) or 'none'}); {len(found)} were found ({', '.join(found) or 'none'})."
                 )
-    if extraction.force_named and _plain(extraction.force_named) != _plain(force.name):
+    if extraction.force_named and not signals.same_force(extraction.force_named, force.name):
         warnings.append(
             f"The report is an inspection of {extraction.force_named}, but it is being imported for {force.name}. "
             "Check you chose the right force."
@@ -92,7 +105,7 @@ def summary_table(lines):
             columns = [common.grade_of(c) for c in cells]
             table = {}
             for row in lines[index + 1 :]:
-                if not row.strip():
+                if not row.strip() or "\t" not in row:
                     break
                 for position, cell in enumerate(row.split("\t")):
                     if cell.strip() and position < len(columns) and columns[position]:
@@ -104,7 +117,3 @@ def summary_table(lines):
 def _number(word):
     word = word.lower()
     return int(word) if word.isdigit() else _COUNT_WORDS.get(word)
-
-
-def _plain(name):
-    return " ".join(name.lower().removeprefix("the ").split())

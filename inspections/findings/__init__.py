@@ -1,0 +1,1 @@
+"""Findings: causes of concern, recommendations and areas for improvement, and what is decided on them."""

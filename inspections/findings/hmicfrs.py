@@ -1,0 +1,82 @@
+"""Recording HMICFRS's decisions on a finding (writes) and reading them back (reads).
+
+A decision comes from an HMICFRS letter: an accelerated cause of concern issued before the report,
+a revisit that keeps it open with next steps, or a letter closing it. It is appended, never edited,
+and an audit record puts it in the finding's timeline. The board's own sign-off is not touched:
+HMICFRS closing a cause of concern does not close the finding in the tracker.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from inspections.models import ChangeAction, Finding, FindingChange, HmicfrsDecision, HmicfrsOutcome
+
+
+@transaction.atomic
+def record_hmicfrs_decision(
+    finding,
+    *,
+    outcome,
+    decided_on,
+    by,
+    letter_title,
+    letter_url="",
+    next_steps="",
+    summary="",
+    source_import=None,
+):
+    """Record HMICFRS's decision on a cause of concern (or recommendation) from its letter."""
+    locked = Finding.objects.select_for_update().get(pk=finding.pk)
+    outcome = HmicfrsOutcome(outcome)
+    now = timezone.now()
+    decision = HmicfrsDecision(
+        finding=locked,
+        outcome=outcome,
+        decided_on=decided_on,
+        letter_title=(letter_title or "").strip(),
+        letter_url=(letter_url or "").strip(),
+        next_steps=(next_steps or "").strip(),
+        summary=(summary or "").strip(),
+        source_import=source_import,
+        recorded_by=by,
+        recorded_at=now,
+    )
+    decision.full_clean()
+    decision.save()
+    previous = current_decision(locked, before=decision)
+    # The decision changes none of the finding's own fields, so its version is not raised: an edit
+    # opened before the letter was recorded is not refused for it.
+    FindingChange.objects.create(
+        finding=locked,
+        version=locked.version,
+        changed_at=now,
+        changed_by=by,
+        action=ChangeAction.HMICFRS_DECISION,
+        field="hmicfrs_decision",
+        before=previous.get_outcome_display() if previous else "",
+        after=f"{outcome.label} on {decided_on:%-d %B %Y}",
+        reason=_reason(decision),
+    )
+    return decision
+
+
+def _reason(decision):
+    parts = [f"HMICFRS letter: {decision.letter_title}"]
+    if decision.letter_url:
+        parts[0] += f" ({decision.letter_url})"
+    if decision.next_steps:
+        parts.append(f"Next steps: {decision.next_steps}")
+    return ". ".join(part.rstrip(".") for part in parts) + "."
+
+
+def current_decision(finding, before=None):
+    """HMICFRS's latest decision on the finding (the one in force), or None."""
+    decisions = HmicfrsDecision.objects.filter(finding=finding)
+    if before is not None:
+        decisions = decisions.exclude(pk=before.pk)
+    return decisions.latest_first().first()
+
+
+def decisions_for(finding):
+    """Every HMICFRS decision on the finding, latest first."""
+    return list(HmicfrsDecision.objects.filter(finding=finding).select_related("recorded_by").latest_first())
