@@ -82,6 +82,7 @@ class Letter:
     copied_to: str = ""
     url: str = ""  # the letter on HMICFRS's website, given by staff
     inspection: int | None = None  # accelerated: the inspection its cause of concern joins (None: a new one)
+    new_inspection_title: str = ""  # accelerated: the new inspection's title, given by staff
 
 
 @dataclass

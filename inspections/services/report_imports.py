@@ -18,8 +18,8 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename
 
 from inspections.grading import GradingScale
-from inspections.importing import drafts, pipeline, uploads
-from inspections.importing.extraction import Extraction, ImportProblem
+from inspections.importing import drafts, letters, pipeline, uploads
+from inspections.importing.extraction import LETTER, NATIONAL, Extraction, ImportProblem
 from inspections.models import (
     ChangeAction,
     Finding,
@@ -164,6 +164,8 @@ def accept(report_import, *, by, expected_version=None):
     """Create the tracked inspection from the reviewed draft, all in one transaction."""
     locked = _locked_draft(report_import, expected_version)
     draft = Extraction.from_dict(locked.draft)
+    if draft.kind == LETTER:
+        return letters.accept_letter(locked, by=by)  # decisions on tracked causes of concern; no new inspection
     if found := drafts.problems(draft):
         raise ValidationError(found)
     force, published = locked.force, date.fromisoformat(draft.published_on)
@@ -178,7 +180,7 @@ def accept(report_import, *, by, expected_version=None):
     inspection = Inspection(
         force=force,
         title=draft.title,
-        kind=InspectionKind.PEEL,
+        kind=InspectionKind.THEMATIC if draft.kind == NATIONAL else InspectionKind.PEEL,
         published_on=published,
         grading_scale=draft.grading_scale or GradingScale.FIVE_TIER,
         previous=previous,

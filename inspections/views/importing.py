@@ -17,8 +17,9 @@ from inspections.forms.importing import (
     area_initial,
     item_initial,
 )
-from inspections.importing import carryovers, drafts
-from inspections.importing.extraction import Extraction
+from inspections.importing import carryovers, drafts, letter_views
+from inspections.importing.extraction import LETTER, NATIONAL, Extraction
+from inspections.importing.formats import FORMATS
 from inspections.models import FindingKind, Force, JudgmentLevel, ReportImport, ReportImportStatus, TrackerImport
 from inspections.permissions import Action, can, forces_for, require
 from inspections.services import report_imports
@@ -79,7 +80,7 @@ def report_upload(request):
             return redirect("report_import", pk=report_import.pk)
     else:
         form = ReportUploadForm(forces=forces, initial={"force": forces.first()})
-    return render(request, "importing/report_upload.html", {"form": form})
+    return render(request, "importing/report_upload.html", {"form": form, "formats": [f.label for f in FORMATS]})
 
 
 @login_required
@@ -92,6 +93,7 @@ def report_detail(request, pk):
         "counts": draft.counts() if draft else {},
         "stalled": report_imports.is_stalled(report_import),
         "inspection_url": inspection_url(report_import.inspection) if report_import.inspection else "",
+        "decisions": report_import.hmicfrs_decisions.select_related("finding__inspection"),
         "kinds": FindingKind,
     }
     return render(request, "importing/report_detail.html", context)
@@ -145,6 +147,8 @@ def report_review(request, pk):
     if report_import.status != ReportImportStatus.READY:
         return redirect("report_import", pk=pk)
     draft = Extraction.from_dict(report_import.draft)
+    if draft.kind == LETTER:
+        return letter_views.review(request, report_import, draft)  # decisions on tracked causes of concern
     choices = _choices(draft, report_import)
     if request.method == "POST":
         draft_form = DraftForm(request.POST)
@@ -155,8 +159,9 @@ def report_review(request, pk):
         messages.error(request, "Some of what you entered needs correcting; nothing was saved yet.")
     else:
         draft_form = DraftForm(
-            initial={"title": draft.title, "published_on": draft.published_on, "renumber": True,
-                     "draft_version": report_import.draft_version}
+            initial={"title": draft.title, "published_on": draft.published_on,
+                     # A national report numbers its own recommendations; keep its numbers.
+                     "renumber": draft.kind != NATIONAL, "draft_version": report_import.draft_version}
         )  # fmt: skip
         area_forms = AreaFormSet(prefix="areas", initial=area_initial(draft))
         item_forms = ItemFormSet(prefix="items", initial=item_initial(draft), form_kwargs=choices)

@@ -29,6 +29,12 @@ NARRATIVE_HEADINGS = {
 NARRATIVE_OPENER = re.compile(r"^in this section,? we set out (?:our|the) main findings\b", re.I)
 STRUCTURAL_HEADINGS = AFI_HEADINGS | COC_HEADINGS | ACCELERATED_HEADINGS | RECOMMENDATION_HEADINGS | NARRATIVE_HEADINGS
 
+# What a web page prints around the report's text, copied with it.
+WEB_CHROME = re.compile(
+    r"^(?:last\s+updated\b.*|print\s+this\s+page|share\s+this\s+page|back\s+to\s+top|skip\s+to\s+(?:main\s+)?content"
+    r"|related\s+content|contents|home|download\s+the\s+full\s+report)$",
+    re.I,
+)
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[ivx]+\.)\s+|\s+\d+$|\s*:$")
 CAPTION = re.compile(r"^(?:figure|table|chart|graph|source|note|notes|image)\b\s*\d*\s*[:.–-]", re.I)
 

@@ -74,8 +74,11 @@ class _Reader:
             elif grade and index > 0 and self.heading_like(blocks[index - 1]):
                 self.add_area(index - 1, blocks[index - 1], grade)
                 self.skip.add(index)
-                if index + 1 < len(blocks) and self.grade_sentence(blocks[index + 1]):
-                    self.skip.add(index + 1)
+                after = index + 1
+                if after < len(blocks) and common.WEB_CHROME.match(blocks[after].text):
+                    after += 1  # "Last updated 05/11/2024" between the grade and its sentence
+                if after < len(blocks) and self.grade_sentence(blocks[after]):
+                    self.skip.add(after)
             elif common.heading_key(block.text) == "victim service assessment":
                 self.add_area(index, block, "", name=VICTIM_SERVICE_ASSESSMENT)
             elif (grade := self.grade_sentence(block)) and index > 0 and index - 1 not in self.area_at:
@@ -128,7 +131,7 @@ class _Reader:
         return common.grade_of(match.group("grade") or "requires improvement")
 
     def heading_like(self, block, strict=False):
-        if block.kind != "para" or block.ends_sentence or block.words > 16:
+        if block.kind != "para" or block.ends_sentence or block.words > 16 or common.WEB_CHROME.match(block.text):
             return False
         if strict and self.sections:
             return common.heading_key(block.text) in self.sections

@@ -56,14 +56,6 @@ def report_facts(blocks, force):
     return facts
 
 
-def no_title_warning(extraction, named=None):
-    """Where the text has no title line (a page copied from the report's website), say so."""
-    if extraction.title:
-        return None
-    example = f", for example “{extraction.format_label.split(' (')[0]}: An inspection of {named}”" if named else ""
-    return f"The text has no title line (is it one page of the report?): give the inspection its title{example}."
-
-
 def summary_checks(lines, blocks, extraction, force):
     """Warnings where the extraction disagrees with what the report says of itself."""
     warnings = []
