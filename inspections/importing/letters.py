@@ -36,7 +36,10 @@ from inspections.models import (
 )
 from inspections.status import OPEN_STATUSES, Status
 
+# A match is proposed when it is this similar, or when it stands out from the force's other causes of
+# concern (at least half as similar again as the next, and not near nothing): a force has few of them.
 MIN_SIMILARITY = 0.1
+MIN_STANDING_OUT = 0.04
 
 
 def is_accelerated(extraction):
@@ -59,7 +62,11 @@ def _words(finding):
 
 def _letter_words(draft, item):
     recommendations = [i.text for i in draft.items if i.parent == item.key]
-    return " ".join([item.text, item.decision.topic if item.decision else "", *recommendations])
+    topic = item.decision.topic if item.decision else ""
+    # Older letters name a cause of concern only by its subject ("Investigating crime"): what they
+    # say about it is then the best evidence of which one it is.
+    said = item.context if not recommendations and item.text.lower() == topic.lower() else ""
+    return " ".join([item.text, topic, *recommendations, said])
 
 
 def propose_matches(extraction, force):
@@ -93,8 +100,11 @@ def propose_matches(extraction, force):
     # The best matches first, so two of the letter's causes never take the same tracked one.
     taken = set()
     for item in sorted(scored, key=lambda i: -(i.decision.candidates[0].similarity if i.decision.candidates else 0)):
-        best = next((c for c in item.decision.candidates if c.finding_id not in taken), None)
-        if best is not None and best.similarity >= MIN_SIMILARITY:
+        free = [c for c in item.decision.candidates if c.finding_id not in taken]
+        best = free[0] if free else None
+        runner_up = free[1].similarity if len(free) > 1 else 0
+        stands_out = best is not None and best.similarity >= MIN_STANDING_OUT and best.similarity >= 1.5 * runner_up
+        if best is not None and (best.similarity >= MIN_SIMILARITY or stands_out):
             item.decision.chosen = best.finding_id
             taken.add(best.finding_id)
         else:

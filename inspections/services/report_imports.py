@@ -174,8 +174,13 @@ def accept(report_import, *, by, expected_version=None):
             f"{force} already has an inspection called “{draft.title}”. Change the title, or discard this "
             "import if the report is already tracked."
         )
+    # A PEEL report is compared with the force's previous PEEL inspection; a national report with none.
     previous = (
-        Inspection.objects.filter(force=force, published_on__lt=published).order_by("-published_on", "-pk").first()
+        Inspection.objects.filter(force=force, published_on__lt=published, kind=InspectionKind.PEEL)
+        .order_by("-published_on", "-pk")
+        .first()
+        if draft.kind != NATIONAL
+        else None
     )
     inspection = Inspection(
         force=force,
