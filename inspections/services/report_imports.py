@@ -36,6 +36,7 @@ from inspections.services.findings import change_status
 from inspections.status import OPEN_STATUSES, Status
 
 logger = logging.getLogger(__name__)
+OTHER_INSPECTION = "inspection"  # formats.force_inspection: an inspection of the force that is not PEEL
 
 
 class StaleDraftError(Exception):
@@ -179,13 +180,16 @@ def accept(report_import, *, by, expected_version=None):
         Inspection.objects.filter(force=force, published_on__lt=published, kind=InspectionKind.PEEL)
         .order_by("-published_on", "-pk")
         .first()
-        if draft.kind != NATIONAL
+        if draft.kind != NATIONAL and draft.format != OTHER_INSPECTION
         else None
     )
     inspection = Inspection(
         force=force,
         title=draft.title,
-        kind=InspectionKind.THEMATIC if draft.kind == NATIONAL else InspectionKind.PEEL,
+        kind=(
+            InspectionKind.THEMATIC if draft.kind == NATIONAL
+            else InspectionKind.OTHER if draft.format == OTHER_INSPECTION else InspectionKind.PEEL
+        ),
         published_on=published,
         grading_scale=draft.grading_scale or GradingScale.FIVE_TIER,
         previous=previous,

@@ -302,6 +302,23 @@ SAMPLES = [
         ],
         decisions={"CoC 1": "closed", "CoC 2": "open"},
     ),
+    # --- Other inspections of a force ---------------------------------------------------------------
+    Expected(
+        "inspection-marchmoor-police-child-protection.txt", "inspection", "Marchmoor Police",
+        "National child protection inspection: An inspection of Marchmoor Police's child protection arrangements",
+        published_on="2024-11-19",
+        items=[
+            ("Rec 1", REC, "Makes sure that every child detained in police custody", "immediately", None, None),
+            ("Rec 2", REC, "Reviews all open cases of missing children", "immediately", None, None),
+            ("Rec 3", REC, "We recommend that, within three months, the force makes sure its officers record",
+             "within three months", None, None),
+            ("Rec 4", REC, "Develops a plan with its partners", "within six months", None, None),
+            ("Rec 5", REC, "Makes sure its officers have the training", "within six months", None, None),
+            ("AFI 1", AFI, "The force should improve how it shares information with children's social care", "", None,
+             None),
+            ("AFI 2", AFI, "The force should make sure that supervisors review all referrals", "", None, None),
+        ],
+    ),
     # --- National and thematic reports ----------------------------------------------------------------
     Expected(
         "national-wanted-suspects-2025.txt", "national", "Kent Police",
@@ -366,6 +383,7 @@ FORMAT_LABELS = {
     "peel2014": "PEEL 2014–2019",
     "letter": "HMICFRS letters",
     "national": "National and thematic",
+    "inspection": "Other inspections of a force",
 }
 
 

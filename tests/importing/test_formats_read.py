@@ -99,7 +99,7 @@ def test_recall_and_precision_per_format_are_at_least_95_percent():
             wanted, found, matched = score(expected, read(expected, text))
             counts = totals.setdefault(expected.format, [0, 0, 0])
             counts[0], counts[1], counts[2] = counts[0] + wanted, counts[1] + found, counts[2] + matched
-    assert set(totals) == {"peel2023", "peel2014", "letter", "national"}
+    assert set(totals) == {"peel2023", "peel2014", "letter", "national", "inspection"}
     for name, (wanted, found, matched) in totals.items():
         assert matched / wanted >= 0.95 and matched / found >= 0.95, (name, wanted, found, matched)
 

@@ -2,12 +2,13 @@
 
 A format says whether it recognises a document's text (`detect`) and turns the text into an
 `Extraction` (`parse`). The formats are: HMICFRS letters on causes of concern (hmicfrs_letter),
-PEEL 2014 to 2019 (peel2014), PEEL 2021/22 (peel2021), PEEL 2023–25 and later (peel2023) and national
-or thematic reports (national). Add one by writing a module with a class that has these two methods
-and listing it in FORMATS. Their `detect` methods do not overlap (they are built from `signals`); the
-first that answers yes reads the document, and a document none of them reads is refused with a
-message naming them. Documents that are plainly not HMICFRS's (a PCC's Section 55 response, a
-committee paper) are refused first, saying what they are.
+PEEL 2014 to 2019 (peel2014), PEEL 2021/22 (peel2021), PEEL 2023–25 and later (peel2023), national
+or thematic reports (national) and other inspections of one force (force_inspection). Add one by
+writing a module with a class that has these two methods and listing it in FORMATS. Their `detect`
+methods do not overlap (they are built from `signals`); the first that answers yes reads the
+document, and a document none of them reads is refused with a message naming them. Documents that
+are plainly not HMICFRS's (a PCC's Section 55 response, a committee paper) are refused first,
+saying what they are.
 """
 
 from typing import Protocol
@@ -15,6 +16,7 @@ from typing import Protocol
 from inspections.importing.extraction import Extraction, ImportProblem
 
 from . import signals
+from .force_inspection import ForceInspection
 from .hmicfrs_letter import HmicfrsLetter
 from .national import NationalReport
 from .peel2014 import Peel2014
@@ -34,7 +36,14 @@ class ReportFormat(Protocol):
         and noun are used; nothing is read from or written to the database)."""
 
 
-FORMATS: list[ReportFormat] = [HmicfrsLetter(), Peel2014(), Peel2021(), Peel2023(), NationalReport()]
+FORMATS: list[ReportFormat] = [
+    HmicfrsLetter(),
+    Peel2014(),
+    Peel2021(),
+    Peel2023(),
+    NationalReport(),
+    ForceInspection(),
+]
 
 
 def formats_read():

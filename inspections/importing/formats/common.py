@@ -111,9 +111,12 @@ def sentences(text):
     return [s for s in _SENTENCES.split(text) if s.strip()]
 
 
+_RECOMMEND_LEAD_IN = re.compile(rf"^we\s+recommend\s+that,?\s+(?P<tf>{TIME_FRAME})\b", re.I)
+
+
 def lead_in_time_frame(text):
     """The time frame a sentence opens with ("Within three months, the force should…"), as written."""
-    match = _SENTENCE_LEAD_IN.match(text.strip())
+    match = _SENTENCE_LEAD_IN.match(text.strip()) or _RECOMMEND_LEAD_IN.match(text.strip())
     if not match:
         match = _INLINE.search(text)
     if not match:
@@ -187,6 +190,9 @@ def list_item_text(text):
 _CONTENTS_ENTRY = re.compile(r"\s*(?P<name>[^\s\d.][^\t]*?)\s*(?:\.{2,}\s*|\t+\s*|\s+)(?P<page>\d{1,3})(?=\s|$)")
 
 
+_NUMBERED_ENTRY = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?P<name>[A-Z][^.!?:;]{1,80})$")
+
+
 def _contents_entries(line):
     """The (heading, page) entries of one contents line, or None if the line is not all entries.
 
@@ -220,6 +226,8 @@ def contents(lines):
                 break
             continue
         entries = _contents_entries(line)
+        if entries is None and (numbered := _NUMBERED_ENTRY.match(line)):
+            entries = [numbered.group("name")]  # "3. Areas for improvement": a web page's list, no page numbers
         if entries is None:
             break
         blank_run = 0

@@ -25,7 +25,7 @@ from inspections.importing import text as report_text
 from inspections.importing.extraction import NATIONAL, Extraction, Item, Source
 
 from . import common, signals
-from .sections import report_facts
+from .sections import report_facts, title_lines
 
 _NUMBERED = re.compile(
     r"^(?P<kind>Recommendation|Area\s+for\s+improvement)\s+(?P<number>\d{1,3})\b\s*[:.–-]?\s*(?P<rest>.*)$", re.I
@@ -112,27 +112,6 @@ class _Reader:
         self.section, self.section_for, self.lead_in, self.pending = None, "", None, None
         self.lead_number, self.lead_count = None, 0  # "Recommendation 2" whose sentence is a lead-in
 
-    def title(self):
-        """The report's title lines (with a subtitle, where there is one); nothing else is made up."""
-        lines = []
-        for block in self.blocks[:8]:
-            text = block.text.strip()
-            lowered = text.lower()
-            if lowered in ("skip to main content", "skip to content", "home") or lowered.startswith("his majesty"):
-                continue
-            if (
-                lowered.startswith(("published", "contents", "©", "isbn"))
-                or block.ends_sentence
-                and not text.endswith("?")
-                or block.words > 25
-                or re.match(r"^(?:\d{1,2}\s+)?[A-Z][a-z]+\s+\d{4}$", text)
-            ):
-                break
-            lines.append(text.rstrip(":"))
-            if len(lines) == 2:
-                break
-        return ": ".join(lines)
-
     def read(self, report_format):
         for block in self.blocks:
             self.read_block(block)
@@ -140,7 +119,7 @@ class _Reader:
             format=report_format.key,
             format_label=report_format.label,
             kind=NATIONAL,
-            title=self.title(),
+            title=title_lines(self.blocks),
             grading_scale=GradingScale.UNGRADED,
             published_on=self.facts.published_on,
             published_hint=self.facts.published_hint,

@@ -154,6 +154,8 @@ class _Reader:
                 area, mode = self.area_at[index], None
                 continue
             key = common.heading_key(block.text) if block.kind == "para" and block.words <= 16 else ""
+            if block.kind == "bullet" and common.heading_key(block.text) in common.STRUCTURAL_HEADINGS:
+                key = common.heading_key(block.text)  # a numbered heading ("2. Recommendations")
             if key in self.sections:
                 area, mode = None, None
                 continue
@@ -274,12 +276,14 @@ class _Reader:
             return False
         if not self.punctuated:
             return not block.ends_sentence
-        if self.current is None or not self.current.context or block.words > 60:
+        if self.current is None or block.words > 60:
             return False
         subject = rf"(?:the\s+(?:force|constabulary)|{re.escape(self.force.name)}|it)"
-        return bool(re.match(rf"^{subject}\s+{common.DIRECTIVE_VERB}\b", block.text, re.I)) and (
-            len(common.sentences(block.text)) <= 2
-        )
+        headline = re.compile(rf"^{subject}\s+{common.DIRECTIVE_VERB}\b", re.I)
+        if not headline.match(block.text) or len(common.sentences(block.text)) > 2:
+            return False
+        # A headline is explained before the next begins, unless they are listed one after another.
+        return bool(self.current.context) or bool(headline.match(self.current.text))
 
     # --- building items --------------------------------------------------------------------
     def add_recommendation(self, text, area, block, parent):

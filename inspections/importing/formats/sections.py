@@ -39,10 +39,13 @@ def report_facts(blocks, force):
             programme = block.text
         if not facts.force_named and (match := _SUBJECT.match(block.text)):
             facts.force_named = match.group("force").strip()
+            # "An inspection of Anyshire Police's child protection arrangements": the force is Anyshire Police.
+            named = [n for n in signals.forces_named(facts.force_named) if facts.force_named.startswith(n)]
+            subject = f"An inspection of {facts.force_named}"
+            facts.force_named = named[0] if named else facts.force_named
             if match.group("programme") and not programme:
                 programme = match.group("programme").strip()
     if facts.force_named:
-        subject = f"An inspection of {facts.force_named}"
         facts.title = f"{programme}: {subject}" if programme else subject
     for block in blocks:
         if match := _PUBLISHED.search(block.text):
@@ -54,6 +57,28 @@ def report_facts(blocks, force):
         if match := _MONTH_LINE.match(block.text):
             facts.published_hint = f"{match.group(1).capitalize()} {match.group(2)}"
     return facts
+
+
+def title_lines(blocks):
+    """A report's title as its first lines print it (with a subtitle, where there is one), for reports
+    without "An inspection of <force>"; nothing is made up, so it may be empty."""
+    lines = []
+    for block in blocks[:8]:
+        text = block.text.strip()
+        lowered = text.lower()
+        if lowered in ("skip to main content", "skip to content", "home") or lowered.startswith("his majesty"):
+            continue
+        if (
+            lowered.startswith(("published", "contents", "©", "isbn"))
+            or (block.ends_sentence and not text.endswith("?"))
+            or block.words > 25
+            or re.match(r"^(?:\d{1,2}\s+)?[A-Z][a-z]+\s+\d{4}$", text)
+        ):
+            break
+        lines.append(text.rstrip(":"))
+        if len(lines) == 2:
+            break
+    return ": ".join(lines)
 
 
 def summary_checks(lines, blocks, extraction, force):

@@ -29,7 +29,7 @@ _WORD = r"[A-Z][a-z’'-]+"
 # except where the words go on to name something else (the Police and Crime Commissioner, the Police Act).
 _GENERIC = re.compile(
     rf"\b({_WORD}(?:[ -](?:and|&)[ -]{_WORD}|[ -]{_WORD}){{0,3}}) (Police|Constabulary)\b"
-    r"(?!['’]s\b)(?! (?:and Crime|Act|National|Federation|Reform|Service of|Chiefs|Staff|Officers?|Stations?|"
+    r"(?! (?:and Crime|Act|National|Federation|Reform|Service of|Chiefs|Staff|Officers?|Stations?|"
     r"Headquarters|Commissioners?|Authorit(?:y|ies)|Performance|Professional|Conduct|Now|Uplift|Scotland))"
 )
 _NOT_A_NAME = {
@@ -225,6 +225,12 @@ _MARKERS = {
         re.I | re.M,
     ),
 }
+_GRADE_LINE = re.compile(r"^\s*(?:Outstanding|Good|Adequate|Requires\s+improvement|Inadequate)\s*$", re.I | re.M)
+_GRADE_SENTENCE = re.compile(
+    r"\b(?:Police|Constabulary|the\s+force|the\s+constabulary)\s+(?:is\s+(?:outstanding|good|adequate|inadequate)|"
+    r"requires\s+improvement)\s+(?:at|in)\s",
+    re.I,
+)
 _FIVE_TIER = re.compile(r"^\s*Adequate\s*$|\bis\s+adequate\s+(?:at|in)\b", re.I | re.M)
 _FOUR_TIER_PILLAR = re.compile(
     r"^\s*(?:Effectiveness|Efficiency|Legitimacy)\s*(?:[–:-]\s*)?(?:\n\s*)*"
@@ -269,6 +275,8 @@ def peel_edition(text):
         return "2014" if start <= 2019 else ("2021" if start <= 2022 else "2023")
     counts = {edition: len(pattern.findall(text)) for edition, pattern in _MARKERS.items()}
     five_tier = bool(_FIVE_TIER.search(text))
+    if not any(counts.values()) and not _GRADE_LINE.search(text) and not _GRADE_SENTENCE.search(text):
+        return None  # nothing says PEEL: another kind of inspection of the force
     if counts["2014"] and not five_tier:
         return "2014"
     if _FOUR_TIER_PILLAR.search(text) and not five_tier:
@@ -276,3 +284,18 @@ def peel_edition(text):
     if counts["2021"] > counts["2023"]:
         return "2021"
     return "2023"  # the current programme, where nothing says otherwise
+
+
+def is_other_force_inspection(text):
+    """An HMICFRS inspection of one force that is not PEEL (custody, crime data integrity, child
+    protection…), with causes of concern, recommendations or areas for improvement."""
+    return (
+        not is_letter(text)
+        and is_force_report(text)
+        and bool(_TRACKED_HEADING.search(text))
+        and peel_edition(text) is None
+        and bool(_ABOUT_INSPECTION.search(text))
+    )
+
+
+_ABOUT_INSPECTION = re.compile(r"\bwe\s+(?:inspected|found|recommend|reviewed|examined)\b|\bour\s+inspection\b", re.I)
