@@ -283,3 +283,26 @@ def split_carried_headline(text):
         finding = pattern.sub(present, finding, count=1)
     middle = parts[1:remains] if remains is not None else parts[1:]
     return " ".join([capitalise(finding), *middle]).strip(), text.strip()
+
+
+_LABELLED = re.compile(
+    r"^(?P<label>(?:areas?\s+for\s+improvement|causes?\s+(?:of|for)\s+concern|recommendations?)(?:\s+\d{1,3})?)"
+    r"\s*[:–-]\s+(?P<rest>\S.*)$",
+    re.I,
+)
+
+
+def split_labelled(found):
+    """Blocks that print a finding's label and its text on one line ("Area for improvement 2: The force
+    should …") as the two blocks a heading and its text would be."""
+    from inspections.importing.text import Block
+
+    result = []
+    for block in found:
+        match = _LABELLED.match(block.text) if block.kind == "para" else None
+        if match and len(match.group("rest").split()) >= 6:
+            result.append(Block(text=match.group("label"), kind="para", page=block.page, line=block.line))
+            result.append(Block(text=match.group("rest"), kind="para", page=block.page, line=block.line))
+        else:
+            result.append(block)
+    return result

@@ -46,20 +46,25 @@ _LETTER_HEADINGS = {
     "engage", "monitoring",
 }  # fmt: skip
 _ACCELERATED = re.compile(
-    r"\baccelerated\s+cause\s+of\s+concern\b|\bissu(?:e|ing)\s+(?:an?\s+|this\s+)?cause\s+of\s+concern\b[^.]*"
-    r"\b(?:ahead|before)\s+of\s+(?:the\s+)?publication\b",
+    r"\baccelerated\s+causes?\s+of\s+concern\b"
+    r"|\bcauses?\s+of\s+concern\b[^.]{0,160}\b(?:ahead\s+of|before|in\s+advance\s+of|prior\s+to)\s+"
+    r"(?:the\s+)?(?:publication|publishing|(?:our|the)\s+(?:full\s+|final\s+|PEEL\s+)*report)\b",
     re.I,
 )
 _OPEN = re.compile(
     r"\b(?:remains?|will\s+remain|is\s+to\s+remain|will\s+stay)\s+(?:open|in\s+place|a\s+cause\s+(?:of|for)\s+concern|unresolved)\b"
     r"|\bcauses?\s+of\s+concern\s+(?:will\s+)?remains?\b(?!\s+(?:closed|resolved))"
     r"|\b(?:not|n['’]t)\s+(?:yet\s+)?(?:be\s+)?(?:able\s+to\s+|ready\s+to\s+|in\s+a\s+position\s+to\s+)?clos(?:e|ing|ed)\b"
-    r"|\bkeep(?:ing)?\s+(?:this|the|it)\s+(?:cause\s+of\s+concern\s+)?open\b",
+    r"|\bkeep(?:ing)?\s+(?:this|the|it)\s+(?:cause\s+of\s+concern\s+)?open\b"
+    r"|\b(?:continues|continue)\s+to\s+be\s+a\s+cause\s+of\s+concern\b|\bstill\s+a\s+cause\s+of\s+concern\b"
+    r"|\b(?:not\s+(?:yet\s+)?(?:made\s+)?(?:enough|sufficient)|insufficient)\s+progress\b",
     re.I,
 )
 _CLOSED = re.compile(
     r"\b(?:I|we)\s+(?:will\s+be|am|are|have\s+decided\s+to|can\s+now|will\s+now|will|have)\s+(?:now\s+)?clos(?:e|ing|ed)\b"
-    r"|\bto\s+close\s+(?:this|the|its|that)\b|\b(?:is|has\s+been|can\s+be|can\s+now\s+be|will\s+be|now\s+be)\s+(?:now\s+)?closed\b"
+    r"|\bto\s+(?:close|discharge)\s+(?:this|the|its|that)\b|\bdischarg(?:e|ed|ing)\s+(?:this|the|it)\b"
+    r"|\b(?:is|are|has\s+been|have\s+been|can\s+(?:now\s+)?be|will\s+be|now\s+be)\s+"
+    r"(?:now\s+|therefore\s+|formally\s+|hereby\s+)?(?:closed|discharged)\b"
     r"|\bclos(?:e|ing)\s+(?:it|this|the\s+(?:force|constabulary)['’]s)\b",
     re.I,
 )

@@ -47,6 +47,14 @@ _FOR_THE_FORCE = re.compile(
     r"|forces|the\s+police\s+service|police\s+leaders|force\s+leaders)\b",
     re.I,
 )
+# A heading naming whom the recommendations under it are for ("For chief constables", "The Home Office").
+_ADDRESSEE_HEADING = re.compile(
+    r"^(?:(?:recommendations?\s+)?(?:to|for)\s+)?(?:all\s+)?(?:the\s+)?(?:chief\s+constables|chief\s+officers|police\s+forces|forces"
+    r"|home\s+office|college\s+of\s+policing|national\s+police\s+chiefs['’]?\s+council|npcc|police\s+and\s+crime\s+commissioners"
+    r"|pccs|crown\s+prosecution\s+service|ministry\s+of\s+justice|government|independent\s+office\s+for\s+police\s+conduct)"
+    r"(?:\s+and\s+[^:]{2,60})?:?$",
+    re.I,
+)
 _ENDS = {"introduction", "conclusion", "conclusions", "contents", "annex", "foreword", "summary", "methodology"}
 
 
@@ -80,7 +88,7 @@ def is_national(text):
     for block in blocks:
         match = _NUMBERED.match(block.text)
         sentence = match.group("rest") if match and match.group("rest") else block.text
-        placed = match or block.kind == "bullet" or _LEAD.match(sentence).end()
+        placed = match or block.kind == "bullet" or _LEAD.match(sentence).end() or sentence.rstrip().endswith(":")
         if placed and addressee_of(sentence) and common.is_directive(sentence) and len(sentence.split()) <= 120:
             addressed += 1
     voice = re.search(
@@ -156,6 +164,9 @@ class _Reader:
         if self.section is None:
             return
         heading = block.words <= 10 and not block.ends_sentence and not common.is_directive(text)
+        if heading and block.kind == "para" and _ADDRESSEE_HEADING.match(text):
+            self.section_for, self.lead_in = text.rstrip(":").strip(), None  # "For chief constables"
+            return
         if heading:
             self.section, self.pending, self.lead_in = None, None, None  # "1. Introduction": the next chapter
             return

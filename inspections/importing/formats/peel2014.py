@@ -74,6 +74,10 @@ _GRADE_SENTENCE = re.compile(
     r"|(?P<ri>requires\s+improvement))\s+(?:at|in)\s+\S",
     re.I,
 )
+_HEADING_GRADE = re.compile(
+    r"^(?P<name>[A-Za-z][^.?!]{2,90}?)\s*(?:[–:-]\s*)?(?P<grade>outstanding|good|requires\s+improvement|inadequate)$",
+    re.I,
+)
 _LEAD_IN = re.compile(r"\b(?:we\s+recommend|should|must)\b[^.]*:\s*$", re.I)
 
 
@@ -115,7 +119,7 @@ class Peel2014:
 class _Reader:
     def __init__(self, text, force):
         self.text = text
-        self.blocks = report_text.blocks(text)
+        self.blocks = common.split_labelled(report_text.blocks(text))
         self.force = force
         self.facts = report_facts(self.blocks, force)
         names, self.contents_lines = common.contents(text.split("\n"))
@@ -131,6 +135,18 @@ class _Reader:
     # --- what a block is ---------------------------------------------------------------------
     def heading_like(self, block):
         return block.kind == "para" and block.words <= 20 and (not block.ends_sentence or block.text.endswith("?"))
+
+    def heading_with_grade(self, block):
+        """(name, grade) where a heading and its grade share a line ("Investigating crime Requires
+        improvement", "EFFECTIVENESS – GOOD"), as a PDF's table or a letter sets them."""
+        match = _HEADING_GRADE.match(block.text.strip()) if block.kind == "para" and block.words <= 14 else None
+        if not match:
+            return None
+        name = match.group("name").strip(" –-:")
+        if name.capitalize() not in PILLARS and canonical_area(name) is None:
+            return None
+        name = name if not name.isupper() else name.capitalize()
+        return name, common.grade_of(match.group("grade"))
 
     def grade_line(self, block):
         key = " ".join(block.text.lower().rstrip(".").split())
@@ -217,6 +233,18 @@ class _Reader:
                 continue
             if key in common.NARRATIVE_HEADINGS - {"summary of findings"} or key == "detailed findings":
                 self.mode = None
+                continue
+            if (joined := self.heading_with_grade(block)) is not None:
+                name, grade = joined
+                if name.capitalize() in PILLARS:
+                    self.pillar = self.pillar_named(name.capitalize(), grade, block)
+                    self.area = None
+                else:
+                    found = canonical_area(name)
+                    if self.pillar is None and found and found[1]:
+                        self.pillar = self.pillar_named(found[1], "", block)
+                    self.area = self.judgment(name, JudgmentLevel.AREA, grade, block, pillar=self.pillar)
+                self.mode, self.coc, previous_heading = None, None, None
                 continue
             if self.heading_like(block) and (pillar := self.pillar_of(block)):
                 self.pillar = self.pillar_named(pillar, self.grade_after(index) or "", block)

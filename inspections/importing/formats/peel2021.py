@@ -47,7 +47,7 @@ class Peel2021:
 class _Reader:
     def __init__(self, text, force):
         self.lines = text.split("\n")
-        self.blocks = report_text.blocks(text)
+        self.blocks = common.split_labelled(report_text.blocks(text))
         self.force = force
         self.facts = report_facts(self.blocks, force)
         names, self.contents_lines = common.contents(self.lines)
