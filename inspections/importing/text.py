@@ -65,8 +65,9 @@ def one_paragraph_per_line(lines):
     filled = [line for line in lines if line.strip() and line.strip() != PAGE_BREAK]
     blank = len(lines) - len(filled)
     long_lines = sum(1 for line in filled if len(line) > 100)
-    # Hard-wrapped text (every line short) is not: its paragraphs run over several lines.
-    return len(filled) >= 8 and blank * 8 < len(filled) and long_lines * 8 >= len(filled)
+    ended = sum(1 for line in filled if ends_sentence(line))
+    # Hard-wrapped text is not: its lines are short and most end inside a sentence.
+    return len(filled) >= 8 and blank * 8 < len(filled) and (long_lines * 8 >= len(filled) or ended * 3 >= len(filled))
 
 
 def blocks(text):

@@ -136,6 +136,32 @@ SAMPLES = [
              "within six months", "CoC 2", "Leadership and force management"),
         ],
     ),
+    # Written after the readers, and read first without changing them (see the note in the report).
+    Expected(
+        "peel2023-eastwold-constabulary-report.txt", "peel2023", "Eastwold Constabulary",
+        "PEEL 2023–2025: An inspection of Eastwold Constabulary", published_on="2025-01-21",
+        areas=[
+            ("Responding to the public", RI, None), ("Investigating crime", ADEQUATE, None),
+            ("Protecting vulnerable people", GOOD, None), ("Developing a positive workplace", ADEQUATE, None),
+        ],
+        items=[
+            ("CoC 1", COC, "The constabulary isn’t answering emergency calls quickly enough", "", None,
+             "Responding to the public"),
+            ("Rec 1.1", REC, "Reviews its demand and resourcing in the control room", "within six months", "CoC 1",
+             "Responding to the public"),
+            ("Rec 1.2", REC, "Introduces a process to call back people", "within six months", "CoC 1",
+             "Responding to the public"),
+            ("Rec 1.3", REC, "Makes sure supervisors in the control room review", "within six months", "CoC 1",
+             "Responding to the public"),
+            ("AFI 1", AFI, "The constabulary needs to improve how it keeps callers updated", "", None,
+             "Responding to the public"),
+            ("AFI 2", AFI, "The constabulary needs to make sure that investigation plans are recorded", "", None,
+             "Investigating crime"),
+            ("AFI 3", AFI, "The constabulary should improve the use of bail", "", None, "Investigating crime"),
+            ("AFI 4", AFI, "The constabulary needs to improve how it understands and supports the wellbeing", "",
+             None, "Developing a positive workplace"),
+        ],
+    ),
     # --- PEEL 2014 to 2019 ------------------------------------------------------------------------
     Expected(
         "peel2019-westshire-police-report.txt", "peel2014", "Westshire Police",
@@ -253,6 +279,20 @@ SAMPLES = [
              None, "Treating the workforce fairly"),
         ],
     ),
+    Expected(
+        "peel2016-kestrel-police-efficiency-page.txt", "peel2014", "Kestrel Police", "Kestrel PEEL 2016: Efficiency",
+        areas=[
+            ("Efficiency", RI, "PILLAR"), ("Understanding demand", RI, "Efficiency"),
+            ("Using resources", GOOD, "Efficiency"), ("Planning for the future", RI, "Efficiency"),
+        ],
+        items=[
+            ("AFI 1", AFI, "The force should undertake further work to understand fully the demand", "", None,
+             "Understanding demand"),
+            ("AFI 2", AFI, "The force should improve how it understands the skills of its workforce", "", None,
+             "Understanding demand"),
+            ("AFI 3", AFI, "The force should develop its plans for the future", "", None, "Planning for the future"),
+        ],
+    ),
     # --- HMICFRS letters ----------------------------------------------------------------------------
     Expected(
         "letter-marchmoor-police-closure.txt", "letter", "Marchmoor Police",
@@ -299,6 +339,15 @@ SAMPLES = [
         items=[
             ("CoC 1", COC, "Investigating crime", "", None, None),
             ("CoC 2", COC, "Planning for the future", "", None, None),
+        ],
+        decisions={"CoC 1": "closed", "CoC 2": "open"},
+    ),
+    Expected(
+        "letter-kestrel-police-causes-of-concern-2022.txt", "letter", "Kestrel Police",
+        "Kestrel Police: causes of concern", published_on="2022-09-02",
+        items=[
+            ("CoC 1", COC, "Crime data integrity", "", None, None),
+            ("CoC 2", COC, "Management of registered sex offenders", "", None, None),
         ],
         decisions={"CoC 1": "closed", "CoC 2": "open"},
     ),
@@ -377,6 +426,25 @@ SAMPLES = [
         ],
     ),
 ]  # fmt: skip
+
+SAMPLES.append(
+    Expected(
+        "national-hate-crime-2025.txt", "national", "Kent Police",
+        "Police response to hate crime: An inspection of how well forces respond to hate crime",
+        published_on="2025-03-14",
+        items=[
+            ("Rec 1", REC, "By 31 March 2026, all chief constables should make sure that call handlers",
+             "By 31 March 2026", None, None),
+            ("Rec 2", REC, "By 31 March 2026, chief constables and police and crime commissioners should",
+             "By 31 March 2026", None, None),
+            ("AFI 1", AFI, "Forces should improve how they record the outcome", "", None, None),
+        ],
+        not_tracked=[
+            ("the College of Policing", "By 30 September 2025, the College of Policing should publish"),
+            ("The Home Office", "The Home Office should, within 12 months, review"),
+        ],
+    )
+)  # fmt: skip
 
 FORMAT_LABELS = {
     "peel2023": "PEEL 2023–25",

@@ -68,6 +68,8 @@ _CLOSED = re.compile(
     r"|\bclos(?:e|ing)\s+(?:it|this|the\s+(?:force|constabulary)['’]s)\b",
     re.I,
 )
+# "…until the remaining cause of concern is closed": a condition, not a decision.
+_CONDITIONAL = re.compile(r"\b(?:until|unless|once|when|if|before|after)\b[^.]{0,80}\bclos(?:e|ed|ing)\b", re.I)
 _NEXT = re.compile(
     r"\b(?:we|I|HMI\s+\w+)\s+will\s+(?:review|revisit|reinspect|re-inspect|continue|monitor|assess|expect|consider|return)\b"
     r"|\bwe\s+expect\s+the\s+(?:force|constabulary)\b|\bat\s+the\s+next\s+(?:PPOG|Policing\s+Performance\s+Oversight\s+Group)\b",
@@ -194,7 +196,7 @@ class _Reader:
                 current = _Cause(topic=(match.group("topic") or "").strip())
                 causes.append(current)
                 following = body[index + 1] if index + 1 < len(body) else None
-                if following is not None and self.is_headline(following):
+                if following is not None and self.is_headline(following, after_topic=bool(current.topic)):
                     current.headline = following
                 continue
             if current is not None and block is current.headline:
@@ -235,13 +237,18 @@ class _Reader:
             section.append(block)
         return section
 
-    def is_headline(self, block):
+    def is_headline(self, block, after_topic=False):
+        """Whether the paragraph after "Cause of concern" is the cause's own headline, not what the letter
+        says of it: one sentence, with no decision in it (after "Cause of concern: <subject>", also short
+        and without a full stop, as HMICFRS sets its headlines)."""
         text = block.text.strip()
-        if block.kind != "para" or block.words > 60 or block.words < 4:
+        if block.kind != "para" or block.words > 60 or block.words < 4 or text.endswith(":"):
             return False
-        if re.match(r"^(?:our|we|in|on|since|between|this|the\s+cause|following)\b", text, re.I):
+        if re.match(r"^(?:our|we|in|on|since|between|this|the\s+cause|following|thank)\b", text, re.I):
             return False
-        return not text.endswith(":")
+        if _OPEN.search(text) or _CLOSED.search(text) or len(common.sentences(text)) > 1:
+            return False
+        return not after_topic or (not block.ends_sentence and block.words <= 30)
 
     # --- decisions ---------------------------------------------------------------------------
     def decide(self, cause, general, causes, accelerated):
@@ -255,7 +262,7 @@ class _Reader:
         for sentence in own + about:
             if _OPEN.search(sentence):  # "remains open", "not yet able to close" (before "close")
                 outcome, said = outcome or HmicfrsOutcome.OPEN, [*said, sentence]
-            elif _CLOSED.search(sentence):
+            elif _CLOSED.search(sentence) and not _CONDITIONAL.search(sentence):
                 outcome, said = outcome or HmicfrsOutcome.CLOSED, [*said, sentence]
         if outcome is None:
             outcome = HmicfrsOutcome.OPEN

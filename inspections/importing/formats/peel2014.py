@@ -53,9 +53,12 @@ CANONICAL_AREAS = [
     (r"serious\s+and\s+organised\s+crime", "Tackling serious and organised crime", "Effectiveness"),
     (r"specialist\s+capabilities", "Specialist capabilities", "Effectiveness"),
     (r"armed\s+policing", "Armed policing", "Effectiveness"),
-    (r"(?:meet(?:ing)?\s+(?:its\s+|the\s+)?(?:current\s+)?demand|use\s+its\s+resources|understand\s+(?:the\s+)?demand)",
+    (r"(?:meet(?:ing)?\s+(?:its\s+|the\s+)?(?:current\s+)?demands?|resources\s+to\s+meet)",
      "Meeting current demands and using resources", "Efficiency"),
+    (r"understand(?:s|ing)?\s+(?:the\s+|its\s+)?(?:current\s+and\s+likely\s+future\s+)?demand", "Understanding demand",
+     "Efficiency"),
     (r"plan(?:ning)?\s+for\s+(?:demand\s+in\s+)?the\s+future", "Planning for the future", "Efficiency"),
+    (r"us(?:e|ing)\s+(?:of\s+)?its\s+resources", "Using resources", "Efficiency"),
     (r"workforce\s+model", "Workforce model", "Efficiency"),
     (r"financial\s+position", "Financial position", "Efficiency"),
     (r"treat\s+its\s+workforce|workforce\s+with\s+fairness", "Treating the workforce fairly", "Legitimacy"),
@@ -70,8 +73,10 @@ _KNOWN_NAMES = {name.lower(): (name, pillar) for _p, name, pillar in CANONICAL_A
 UNGRADED_AREAS = {"armed policing", "specialist capabilities"}
 _IGNORED = re.compile(r"^(?:\d{1,2}|last\s+updated\b.*|summary|overall\s+judge?ment|questions\s+for\s+\w+)$", re.I)
 _GRADE_SENTENCE = re.compile(
-    r"^(?P<subject>.{3,80}?)\s+(?:is\s+(?:judged\s+to\s+be\s+|assessed\s+as\s+)?['‘]?(?P<grade>outstanding|good|inadequate)['’]?"
-    r"|(?P<ri>requires\s+improvement))\s+(?:at|in)\s+\S",
+    r"^(?P<subject>.{3,80}?)\s+(?:(?:is|has\s+been|was)\s+(?:judged|assessed|graded)\s+(?:to\s+be\s+|as\s+(?:being\s+)?)?"
+    r"['‘]?(?P<judged>outstanding|good|requires\s+improvement|inadequate)['’]?"
+    r"|is\s+['‘]?(?P<grade>outstanding|good|inadequate)['’]?\s+(?:at|in)\s+\S"
+    r"|(?P<ri>requires\s+improvement)\s+(?:at|in)\s+\S)",
     re.I,
 )
 _HEADING_GRADE = re.compile(
@@ -156,7 +161,7 @@ class _Reader:
         match = _GRADE_SENTENCE.match(block.text)
         if not match or match.group("subject").lower().removeprefix("the ").strip() not in self.subjects:
             return None
-        return common.grade_of(match.group("grade") or "requires improvement")
+        return common.grade_of(match.group("judged") or match.group("grade") or "requires improvement")
 
     def grade_after(self, index, reach=4):
         """The grade stated just after a heading: a grade line, or a sentence that states it."""
@@ -206,6 +211,10 @@ class _Reader:
 
     def enter_area(self, index, block, name, pillar_name):
         grade = self.grade_after(index) or ""
+        taken = next((a for a in self.areas if a.level == JudgmentLevel.AREA and a.name.lower() == name.lower()), None)
+        if taken is not None and grade and taken.grade and _AREA_QUESTION.match(block.text.strip()):
+            # Two graded questions the integrated reports would name alike: keep them apart, in their own words.
+            name = common.capitalise(block.text.strip().rstrip("?"))
         known = next((a for a in self.areas if a.level == JudgmentLevel.AREA and a.name.lower() == name.lower()), None)
         if known is None and not grade and name.lower() not in UNGRADED_AREAS:
             return False

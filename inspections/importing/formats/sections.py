@@ -14,6 +14,8 @@ _PUBLISHED = re.compile(rf"\bPublished(?:\s+on)?:?\s+(\d{{1,2}})\s+({_MONTHS})\s
 _MONTH_LINE = re.compile(rf"^({_MONTHS})\s+(\d{{4}})(?:\s*[|–-].*)?$", re.I)
 _SUBJECT = re.compile(r"^(?:(?P<programme>PEEL\b[^:–]{0,40}?)\s*[:–-]\s*)?An inspection of (?P<force>.+?)\.?$", re.I)
 _PROGRAMME = re.compile(r"^PEEL\b.*\d{4}", re.I)
+_PROGRAMME_IN = re.compile(r"^PEEL\b[:\s]*(?:20\d\d(?:\s*[/–-]\s*\d{2,4})?)", re.I)
+_RUN_TOGETHER = re.compile(r"\bAn inspection of (?P<force>(?:[A-Z][\w’'-]*\s+(?:and\s+)?){1,5}(?:Police|Constabulary))\b")
 _COUNT_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12,
@@ -45,6 +47,15 @@ def report_facts(blocks, force):
             facts.force_named = named[0] if named else facts.force_named
             if match.group("programme") and not programme:
                 programme = match.group("programme").strip()
+    if not facts.force_named and blocks:
+        # The title lines run together (copied without blank lines): "PEEL 2023–2025 Police effectiveness,
+        # efficiency and legitimacy An inspection of Anyshire Constabulary Published on: …".
+        first = blocks[0].text
+        if (match := _RUN_TOGETHER.search(first)) and (named := list(signals.forces_named(match.group("force")))):
+            facts.force_named = named[0]
+            subject = f"An inspection of {named[0]}"
+            start = _PROGRAMME_IN.match(first)
+            programme = programme or (start.group(0).strip() if start else "")
     if facts.force_named:
         facts.title = f"{programme}: {subject}" if programme else subject
     for block in blocks:
