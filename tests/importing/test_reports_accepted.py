@@ -128,3 +128,41 @@ def test_the_section_55_letter_of_a_national_report_is_its_recommendations_and_r
     assert "Response missing" in letter  # the others have none yet
     assert "Following the inspection, the following grades" not in letter  # nothing is graded
     assert client.get(reverse("section55_preview", args=[inspection.pk])).status_code == 200
+
+
+def test_a_2023_25_report_is_accepted_from_its_review_page(client, db):
+    from inspections.models import Access
+    from tests.factories import ForceFactory, MembershipFactory
+
+    marchmoor = ForceFactory(name="Marchmoor Police", slug="marchmoor")
+    opcc = MembershipFactory(force=marchmoor, access=Access.OPCC_STAFF).user
+    report_import = read(marchmoor, opcc, "peel2023-marchmoor-police-report.txt")
+    client.force_login(opcc)
+    url = reverse("report_import_review", args=[report_import.pk])
+    page = client.get(url).content.decode()
+    assert "Read by: PEEL 2023–25 and later" in page and "Check you chose the right force" not in page
+    client.post(url, review_post(report_import))
+    inspection = Inspection.objects.get(force=marchmoor)
+    assert inspection.title == "PEEL 2023–2025: An inspection of Marchmoor Police"
+    assert inspection.published_on == date(2025, 3, 12) and inspection.kind == "peel"
+    assert inspection.judgments.filter(grade="").get().name == "Victim service assessment"
+    cause = inspection.findings.get(reference="CoC 1")
+    assert cause.recommendations.count() == 4 and cause.judgment.name == "Investigating crime"
+    assert inspection.findings.get(reference="Rec 1.1").due_date == date(2025, 6, 12)
+    carried = inspection.findings.get(reference="AFI 8")
+    assert carried.text.startswith("The force should make sure that suspects released under investigation")
+    assert carried.context.startswith("Our 2021/22 report said")
+
+
+def test_another_inspection_of_the_force_is_accepted_as_an_inspection_of_kind_other(client, warwickshire, people):
+    report_import = read(
+        warwickshire, people["opcc"], "inspection-marchmoor-police-child-protection.txt",
+        {"Marchmoor": "Warwickshire"},
+    )  # fmt: skip
+    inspection = report_imports.accept(report_import, by=people["opcc"])
+    assert inspection.kind == "other" and inspection.grading_scale == "ungraded" and inspection.previous is None
+    assert inspection.title.startswith("National child protection inspection: An inspection of Warwickshire Police")
+    assert [f.reference for f in inspection.findings.order_by("order")] == [
+        "Rec 1", "Rec 2", "Rec 3", "Rec 4", "Rec 5", "AFI 1", "AFI 2",
+    ]  # fmt: skip
+    assert inspection.findings.get(reference="Rec 1").due_date == date(2024, 11, 19)  # immediately

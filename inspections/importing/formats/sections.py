@@ -15,7 +15,9 @@ _MONTH_LINE = re.compile(rf"^({_MONTHS})\s+(\d{{4}})(?:\s*[|–-].*)?$", re.I)
 _SUBJECT = re.compile(r"^(?:(?P<programme>PEEL\b[^:–]{0,40}?)\s*[:–-]\s*)?An inspection of (?P<force>.+?)\.?$", re.I)
 _PROGRAMME = re.compile(r"^PEEL\b.*\d{4}", re.I)
 _PROGRAMME_IN = re.compile(r"^PEEL\b[:\s]*(?:20\d\d(?:\s*[/–-]\s*\d{2,4})?)", re.I)
-_RUN_TOGETHER = re.compile(r"\bAn inspection of (?P<force>(?:[A-Z][\w’'-]*\s+(?:and\s+)?){1,5}(?:Police|Constabulary))\b")
+_RUN_TOGETHER = re.compile(
+    r"\bAn inspection of (?P<force>(?:[A-Z][\w’'-]*\s+(?:and\s+)?){1,5}(?:Police|Constabulary))\b"
+)
 _COUNT_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12,
