@@ -186,10 +186,7 @@ def accept(report_import, *, by, expected_version=None):
     inspection = Inspection(
         force=force,
         title=draft.title,
-        kind=(
-            InspectionKind.THEMATIC if draft.kind == NATIONAL
-            else InspectionKind.OTHER if draft.format == OTHER_INSPECTION else InspectionKind.PEEL
-        ),
+        kind=_inspection_kind(draft),
         published_on=published,
         grading_scale=draft.grading_scale or GradingScale.FIVE_TIER,
         previous=previous,
@@ -248,6 +245,12 @@ def accept(report_import, *, by, expected_version=None):
     locked.accepted_by, locked.accepted_at = by, timezone.now()
     locked.save(update_fields=["status", "inspection", "accepted_by", "accepted_at", "updated_at"])
     return inspection
+
+
+def _inspection_kind(draft):
+    if draft.kind == NATIONAL:
+        return InspectionKind.THEMATIC
+    return InspectionKind.OTHER if draft.format == OTHER_INSPECTION else InspectionKind.PEEL
 
 
 def _earlier_finding(item, force, published):
