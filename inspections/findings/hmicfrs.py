@@ -7,6 +7,7 @@ HMICFRS closing a cause of concern does not close the finding in the tracker.
 """
 
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from inspections.models import ChangeAction, Finding, FindingChange, HmicfrsDecision, HmicfrsOutcome
@@ -80,3 +81,11 @@ def current_decision(finding, before=None):
 def decisions_for(finding):
     """Every HMICFRS decision on the finding, latest first."""
     return list(HmicfrsDecision.objects.filter(finding=finding).select_related("recorded_by").latest_first())
+
+
+def with_hmicfrs_outcome(findings):
+    """The findings annotated with HMICFRS's current position on each (`hmicfrs_outcome`: an HmicfrsOutcome
+    value, or None where HMICFRS has not written about it), in one query: for dashboards and packs
+    ("causes of concern HMICFRS has closed: 2 of 3")."""
+    latest = HmicfrsDecision.objects.filter(finding=OuterRef("pk")).latest_first().values("outcome")[:1]
+    return findings.annotate(hmicfrs_outcome=Subquery(latest))

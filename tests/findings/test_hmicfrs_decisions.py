@@ -10,7 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from inspections import selectors
-from inspections.findings.hmicfrs import current_decision, decisions_for, record_hmicfrs_decision
+from inspections.findings.hmicfrs import (
+    current_decision,
+    decisions_for,
+    record_hmicfrs_decision,
+    with_hmicfrs_outcome,
+)
 from inspections.models import ChangeAction, Finding, FindingChange, HmicfrsDecision, HmicfrsOutcome
 from inspections.status import Status
 
@@ -111,3 +116,12 @@ def test_the_finding_page_shows_hmicfrs_decisions_apart_from_the_board(client, c
     assert "Closed by HMICFRS</strong>, 12 May 2021" in page and "(current)" in page
     assert "We will revisit in spring 2021." in page and "I am closing it." in page
     assert page.index("12 May 2021") < page.index("2 November 2020")  # latest first
+
+
+def test_each_finding_carries_hmicfrs_current_position_in_one_query(cause, people, django_assert_num_queries):
+    record_hmicfrs_decision(cause, outcome="open", decided_on=date(2020, 11, 2), by=people["opcc"], letter_title="A")
+    record_hmicfrs_decision(cause, outcome="closed", decided_on=date(2021, 5, 12), by=people["opcc"], letter_title="B")
+    causes = Finding.objects.filter(inspection=cause.inspection, kind="cause_of_concern").order_by("order")
+    with django_assert_num_queries(1):
+        outcomes = [(f.reference, f.hmicfrs_outcome) for f in with_hmicfrs_outcome(causes)]
+    assert outcomes == [("CoC 1", "closed"), ("CoC 2", None), ("CoC 3", None)]
