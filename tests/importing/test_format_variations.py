@@ -149,3 +149,24 @@ def test_recommendations_grouped_under_whom_they_are_for():
     assert [(i.text[:30], i.addressee) for i in extraction.not_tracked] == [
         ("Review the statutory guidance ", "The Home Office")
     ]
+
+
+def test_a_letter_copied_to_the_wrong_commissioner_is_still_about_its_own_force():
+    key, extraction = parse(
+        "Eastfield Police revisit: service to victims cause of concern\n\nPublished on: 31 October 2025\n\n"
+        "Letter information\n\nFrom:\nA Inspector\nHis Majesty’s Inspector of Constabulary\n\n"
+        "To:\nJo Smith\nChief Constable\nThames Valley Police and Crime Commissioner\n\n"
+        "Cc:\nSam Jones\nEastfield Police and Crime Commissioner\n\nSent on:\n30 October 2025\n\n"
+        "Background\n\nWe inspected Eastfield Police in 2024 and identified a cause of concern.\n\n"
+        "Cause of concern\n\nThe force needs to improve how it investigates crimes and updates victims.\n\n"
+        "Recommendations\n\nEastfield Police should, within three months:\n\n"
+        "- make sure investigation plans are created; and\n- make sure victims are regularly updated.\n\n"
+        "Conclusion\n\nWe found that Eastfield Police has made progress. While I congratulate the force on its "
+        "progress, the existing cause of concern will remain.\n\nYours sincerely,\n",
+        name="Eastfield Police",
+    )
+    assert key == "letter" and extraction.force_named == "Eastfield Police"
+    assert [(i.reference, i.time_frame) for i in extraction.items] == [
+        ("CoC 1", ""), ("Rec 1.1", "within three months"), ("Rec 1.2", "within three months"),
+    ]  # fmt: skip
+    assert extraction.items[0].decision.outcome == "open"

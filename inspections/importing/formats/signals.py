@@ -23,7 +23,10 @@ KNOWN_FORCES = (
     "West Yorkshire Police", "Wiltshire Police", "British Transport Police", "Civil Nuclear Constabulary",
     "Ministry of Defence Police", "Police Service of Northern Ireland",
 )  # fmt: skip
-_KNOWN = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(KNOWN_FORCES, key=len, reverse=True)) + r")\b")
+_NOT_THE_FORCE = r"(?!\s+and\s+Crime\b|\s+Federation\b|\s+Authority\b)"  # the PCC or the Federation of a force
+_KNOWN = re.compile(
+    r"\b(" + "|".join(re.escape(n) for n in sorted(KNOWN_FORCES, key=len, reverse=True)) + r")\b" + _NOT_THE_FORCE
+)
 _WORD = r"[A-Z][a-z’'-]+"
 # "Anyshire Police", "Dale and Moor Constabulary": any capitalised name before Police or Constabulary,
 # except where the words go on to name something else (the Police and Crime Commissioner, the Police Act).
