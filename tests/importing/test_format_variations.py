@@ -170,3 +170,15 @@ def test_a_letter_copied_to_the_wrong_commissioner_is_still_about_its_own_force(
         ("CoC 1", ""), ("Rec 1.1", "within three months"), ("Rec 1.2", "within three months"),
     ]  # fmt: skip
     assert extraction.items[0].decision.outcome == "open"
+
+
+def test_a_letter_copied_without_its_details_is_still_read_as_a_letter():
+    from tests.importing.expected_findings import DATA
+
+    letter = (DATA / "letter-marchmoor-police-closure.txt").read_text()
+    key, extraction = parse(letter[letter.index("Thank you for") :], name="Marchmoor Police")
+    assert key == "letter" and extraction.letter.sent_on is None
+    assert [(i.reference, i.decision.outcome) for i in extraction.items if i.decision] == [
+        ("CoC 1", "closed"), ("CoC 2", "open"),
+    ]  # fmt: skip
+    assert any("date was not found" in w for w in extraction.warnings)

@@ -144,13 +144,30 @@ _INSPECTOR = re.compile(
 _ABOUT_CAUSES = re.compile(r"\bcauses?\s+(?:of|for)\s+concern\b", re.I)
 
 
+_LETTER_VOICE = re.compile(
+    r"\b(?:I\s+am\s+writing|I\s+will\s+be\s+closing|I\s+am\s+closing|I\s+have\s+(?:therefore\s+)?decided\s+to"
+    r"|Thank\s+you\s+for\s+(?:the|your)\s+(?:thorough\s+)?(?:presentation|meeting|letter))\b",
+    re.I,
+)
+_DECIDES = re.compile(
+    r"\bclos(?:e|ing)\s+(?:the\s+force['’]s\s+|this\s+|the\s+)?causes?\s+of\s+concern\b"
+    r"|\bcauses?\s+of\s+concern\s+(?:remains?|will\s+remain|is\s+(?:now\s+)?closed)\b"
+    r"|\baccelerated\s+causes?\s+of\s+concern\b",
+    re.I,
+)
+
+
 def is_letter(text):
-    """An HMICFRS letter (as its web page prints it, or as a letter) about causes of concern."""
+    """An HMICFRS letter (as its web page prints it, or as a letter) about causes of concern; or its body
+    alone, copied without the letter's details, where it decides on causes of concern in the inspector's
+    own voice and grades nothing."""
     head = text[:6000]
     laid_out = bool(_LETTER_INFORMATION.search(head) or _SENT_ON.search(head)) or bool(
         _SALUTATION.search(head) and _SIGN_OFF.search(text)
     )
-    return laid_out and bool(_INSPECTOR.search(text)) and bool(_ABOUT_CAUSES.search(text))
+    if laid_out:
+        return bool(_INSPECTOR.search(text)) and bool(_ABOUT_CAUSES.search(text))
+    return bool(_LETTER_VOICE.search(text) and _DECIDES.search(text)) and not _GRADE_LINE.search(text)
 
 
 # --- Documents that are not HMICFRS's --------------------------------------------------------
