@@ -1,5 +1,7 @@
-"""Import speed and accuracy: the Warwickshire PEEL 2021/22 report as text and as a PDF, and a
-tracker export read back (preview of a whole force's tracker).
+"""Import speed and accuracy: the Warwickshire PEEL 2021/22 report as text and as a PDF; every sample
+document of each other format (PEEL 2023–25, PEEL 2014–2019, HMICFRS letters, national reports, other
+inspections of a force), with the findings found against those listed by hand (recall, precision) and
+the time per document; and a tracker export read back (preview of a whole force's tracker).
 
 Run with the project's virtual environment, against a database of its own, e.g.
     createdb -h 127.0.0.1 -U postgres tracker_bench
@@ -21,6 +23,7 @@ from inspections.importing import pdf, spreadsheets, text, tracker_imports
 from inspections.importing.formats import format_for
 from inspections.importing.pipeline import extract
 from inspections.models import Access, Finding, Force, Membership
+from tests.importing.expected_findings import FORMAT_LABELS, SAMPLES, score
 from tests.importing.support import REPORT, pdf_from_text, report_text
 
 # Counted by hand from the report (tests/test_importing_warwickshire.py has the full list).
@@ -68,6 +71,8 @@ def main():
     median, best = timed(lambda: extract(pdf_bytes, force=force), 5)
     row("whole import of the PDF", median, best)
 
+    formats()
+
     synthetic = synthetic_forces().order_by("slug").first()
     user, _ = Membership.objects.get_or_create(
         force=synthetic, access=Access.OPCC_STAFF,
@@ -86,6 +91,37 @@ def main():
     row("preview the import of that export", median, best)
     print(f"    ({outcome.count('unchanged')} rows unchanged, {len(outcome.errors)} errors)")
     tracker_import.delete()
+
+
+def formats():
+    """Per format: findings expected (listed by hand) and found, recall, precision, and time per document
+    (the whole import of the text, as the page and `import_report` run it; the forces are not saved, so
+    no carry-overs or letter matches are looked up)."""
+    print("\nEvery format's samples (tests/data/formats): expected / found / matched, recall, precision")
+    totals = {}
+    for expected in SAMPLES:
+        data = expected.path.read_bytes()
+        force = Force(name=expected.force, slug="bench")
+        extraction = extract(data, force=force)
+        wanted, found, matched = score(expected, extraction)
+        median, _best = timed(lambda data=data, force=force: extract(data, force=force), 10)
+        entry = totals.setdefault(expected.format, {"documents": 0, "wanted": 0, "found": 0, "matched": 0, "ms": []})
+        entry["documents"] += 1
+        entry["wanted"] += wanted
+        entry["found"] += found
+        entry["matched"] += matched
+        entry["ms"].append(median)
+        ok = "" if extraction.format == expected.format else f"  READ AS {extraction.format}"
+        print(f"  {expected.file[:58]:58} {wanted:3} {found:3} {matched:3} {median:7.1f} ms{ok}")
+    print(f"\n  {'format':28} {'docs':>4} {'expected':>8} {'found':>5} {'recall':>7} {'precision':>9} {'ms/doc':>7}")
+    for key, entry in totals.items():
+        recall = entry["matched"] / entry["wanted"] if entry["wanted"] else 1
+        precision = entry["matched"] / entry["found"] if entry["found"] else 1
+        per_document = sum(entry["ms"]) / len(entry["ms"])
+        print(
+            f"  {FORMAT_LABELS.get(key, key):28} {entry['documents']:4} {entry['wanted']:8} {entry['found']:5} "
+            f"{recall:7.1%} {precision:9.1%} {per_document:7.1f}"
+        )
 
 
 if __name__ == "__main__":

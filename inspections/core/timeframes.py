@@ -23,7 +23,7 @@ _NUMBER = r"(\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")
 _WITHIN = re.compile(rf"\bwithin\s+(?:the\s+next\s+)?{_NUMBER}\s+(day|week|month|year)s?\b", re.I)
 _BY_DAY = re.compile(r"\bby\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\s+(\d{4})\b", re.I)
 _BY_MONTH = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?([a-z]+)\s+(\d{4})\b", re.I)
-_IMMEDIATELY = re.compile(r"\bimmediately\b", re.I)
+_IMMEDIATELY = re.compile(r"\bimmediately\b|\bwith\s+immediate\s+effect\b", re.I)
 
 
 class TimeFrameError(ValueError):

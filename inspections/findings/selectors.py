@@ -172,7 +172,7 @@ FIELD_LABELS = {
     "status": "Status", "rag": "RAG", "owner": "Owner", "board": "Governing board", "due_date": "Target date",
     "next_update_due": "Next update due", "response": "Force's response", "closed_on": "Closed on",
     "closed_by_board": "Signed off by", "closure_reason": "Reason", "superseded_by": "Superseded by",
-    "hmicfrs_outcome": "HMICFRS",
+    "hmicfrs_decision": "HMICFRS's position",
 }
 
 

@@ -119,7 +119,8 @@ def propose(extraction, force, published_on=None):
         year = item.carry_over.year
         if year not in pools:
             pools[year] = list(earlier_findings(force, published_on, year))
-        item.carry_over.candidates = candidates_for(item.text, pools[year])
+        # The earlier report's words, where the report quotes them, help find the finding it repeats.
+        item.carry_over.candidates = candidates_for(f"{item.text} {item.carry_over.history}".strip(), pools[year])
         best = item.carry_over.candidates[0] if item.carry_over.candidates else None
         item.carry_over.chosen = best.finding_id if best and best.similarity >= threshold else None
         if item.carry_over.chosen is None:

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from inspections.core import timeframes
 from inspections.core.grading import Grade
-from inspections.importing.extraction import Area, CarryOver, Item, Source
+from inspections.importing import letters
+from inspections.importing.extraction import LETTER, Area, CarryOver, Item, Source
 from inspections.importing.formats.peel2021 import number_items
 from inspections.importing.pipeline import set_due_dates
 from inspections.models import FindingKind
@@ -160,6 +161,8 @@ def _split(items, rows):
 
 def problems(draft):
     """What stops the draft becoming a tracked inspection, one sentence each."""
+    if draft.kind == LETTER:
+        return letters.problems(draft)
     found = []
     if not draft.title:
         found.append("Give the inspection a title.")

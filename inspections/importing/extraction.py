@@ -53,8 +53,36 @@ class CarryOver:
 
     phrase: str  # the words that say so, as printed
     year: int | None = None  # the year of the earlier report, where the report names it
+    history: str = ""  # the report's sentences about the earlier finding ("Our 2019 report said…")
     candidates: list[Candidate] = field(default_factory=list)
     chosen: int | None = None  # the id of the earlier finding proposed as the one it repeats
+
+
+@dataclass
+class Decision:
+    """What an HMICFRS letter decides about one cause of concern, and the tracked finding it is about."""
+
+    outcome: str  # an HmicfrsOutcome value: "closed", "open", or "issued" (an accelerated one)
+    topic: str = ""  # the cause of concern as the letter names it ("regarding responding to the public")
+    summary: str = ""  # the letter's own words about it
+    next_steps: str = ""
+    candidates: list[Candidate] = field(default_factory=list)  # the force's causes of concern most like it
+    chosen: int | None = None  # the id of the tracked finding the decision is about
+
+
+@dataclass
+class Letter:
+    """An HMICFRS letter to a force: who wrote it, when, and what kind of letter it is."""
+
+    kind: str  # "closure", "revisit" or "accelerated"
+    kind_label: str = ""
+    sent_on: str | None = None  # ISO date
+    sender: str = ""
+    recipient: str = ""
+    copied_to: str = ""
+    url: str = ""  # the letter on HMICFRS's website, given by staff
+    inspection: int | None = None  # accelerated: the inspection its cause of concern joins (None: a new one)
+    new_inspection_title: str = ""  # accelerated: the new inspection's title, given by staff
 
 
 @dataclass
@@ -71,13 +99,22 @@ class Item:
     due_date: str | None = None  # ISO date, from the publication date and the time frame
     carry_over: CarryOver | None = None
     accelerated: bool = False  # an accelerated cause of concern, issued before publication
+    addressee: str = ""  # national reports: who the recommendation is for ("chief constables", "the Home Office")
+    decision: Decision | None = None  # letters: HMICFRS's decision on this cause of concern
     source: Source = field(default_factory=Source)
+
+
+# What a document is, and so what accepting it does.
+REPORT = "report"  # an inspection of the force: a new inspection with its areas and findings
+NATIONAL = "national"  # a national or thematic report: standalone recommendations for the force
+LETTER = "letter"  # an HMICFRS letter: decisions on the force's causes of concern
 
 
 @dataclass
 class Extraction:
     format: str
     format_label: str
+    kind: str = REPORT
     title: str = ""
     grading_scale: str = ""
     force_named: str = ""  # the force as the report names it ("An inspection of …")
@@ -86,6 +123,8 @@ class Extraction:
     areas: list[Area] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    not_tracked: list[Item] = field(default_factory=list)  # national reports: recommendations for others
+    letter: Letter | None = None
     stats: dict = field(default_factory=dict)
 
     def to_dict(self):
@@ -96,6 +135,9 @@ class Extraction:
         data = dict(data)
         data["areas"] = [_area(a) for a in data.get("areas", [])]
         data["items"] = [_item(i) for i in data.get("items", [])]
+        data["not_tracked"] = [_item(i) for i in data.get("not_tracked", [])]
+        if data.get("letter"):
+            data["letter"] = Letter(**data["letter"])
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in known})
 
@@ -108,6 +150,13 @@ class Extraction:
         for item in self.items:
             result[item.kind] = result.get(item.kind, 0) + 1
         result["carry_overs"] = sum(1 for i in self.items if i.carry_over)
+        if self.not_tracked:
+            result["not_tracked"] = len(self.not_tracked)
+        if self.kind == LETTER:
+            for item in self.items:
+                if item.decision:
+                    key = f"decision_{item.decision.outcome}"
+                    result[key] = result.get(key, 0) + 1
         return result
 
     def area(self, key):
@@ -130,6 +179,10 @@ def _item(data):
         carry = dict(data["carry_over"])
         carry["candidates"] = [Candidate(**c) for c in carry.get("candidates", [])]
         data["carry_over"] = CarryOver(**carry)
+    if data.get("decision"):
+        decision = dict(data["decision"])
+        decision["candidates"] = [Candidate(**c) for c in decision.get("candidates", [])]
+        data["decision"] = Decision(**decision)
     return Item(**data)
 
 

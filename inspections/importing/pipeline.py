@@ -8,9 +8,9 @@ from django.conf import settings
 
 from inspections.core import timeframes
 from inspections.core.labels import day_month_year
-from inspections.importing import carryovers, pdf, uploads
-from inspections.importing.extraction import Extraction, ImportProblem
-from inspections.importing.formats import format_for
+from inspections.importing import carryovers, letters, pdf, uploads
+from inspections.importing.extraction import LETTER, NATIONAL, Extraction, ImportProblem
+from inspections.importing.formats import format_for, signals
 from inspections.importing.text import normalise
 from inspections.models import Inspection
 
@@ -46,11 +46,16 @@ def extract(data, *, force, published_on=None, progress=None) -> Extraction:
     progress(85, "Finding the graded areas and the findings")
     report_format = format_for(text)
     extraction = report_format.parse(text, force)
-    if published_on:
-        extraction.published_on = published_on.isoformat()
-    progress(92, "Looking for the earlier findings that carried-over findings repeat")
-    carryovers.propose(extraction, force, extraction.published_on)
-    warn_if_tracked(extraction, force)
+    if published_on and extraction.kind != LETTER:
+        extraction.published_on = published_on.isoformat()  # a letter's date is its own
+    check_force_and_title(extraction, text, force)
+    if extraction.kind == LETTER:
+        progress(92, "Matching the letter's causes of concern to the force's")
+        letters.propose_matches(extraction, force)
+    else:
+        progress(92, "Looking for the earlier findings that carried-over findings repeat")
+        carryovers.propose(extraction, force, extraction.published_on)
+        warn_if_tracked(extraction, force)
     set_due_dates(extraction)
     extraction.stats = {
         "source": kind,
@@ -61,6 +66,27 @@ def extract(data, *, force, published_on=None, progress=None) -> Extraction:
     }
     progress(100, "Ready for review")
     return extraction
+
+
+def check_force_and_title(extraction, text, force):
+    """Whatever the format: name the force the text is about, and warn when it is not the force chosen;
+    and say so where the text gives no title (none is made up)."""
+    if not extraction.force_named and extraction.kind != NATIONAL:
+        extraction.force_named = signals.subject_force(text) or ""
+    named = extraction.force_named
+    if named and not signals.same_force(named, force.name) and not any(named in w for w in extraction.warnings):
+        what = {LETTER: "The letter is addressed to", NATIONAL: "The report is about"}.get(
+            extraction.kind, "The report is an inspection of"
+        )
+        extraction.warnings.insert(
+            0, f"{what} {named}, but it is being imported for {force.name}. Check you chose the right force."
+        )
+    if not extraction.title:
+        what = "letter" if extraction.kind == LETTER else "inspection"
+        extraction.warnings.append(
+            f"The text has no title line (is it one page, copied from the web page?): give the {what} its title "
+            "on the review page."
+        )
 
 
 def warn_if_tracked(extraction, force):

@@ -20,8 +20,8 @@ from django.utils.text import get_valid_filename
 from inspections.core.grading import GradingScale
 from inspections.core.status import OPEN_STATUSES, Status
 from inspections.findings.services import change_status
-from inspections.importing import drafts, pipeline, uploads
-from inspections.importing.extraction import Extraction, ImportProblem
+from inspections.importing import drafts, letters, pipeline, uploads
+from inspections.importing.extraction import LETTER, NATIONAL, Extraction, ImportProblem
 from inspections.models import (
     ChangeAction,
     Finding,
@@ -36,6 +36,7 @@ from inspections.models import (
 )
 
 logger = logging.getLogger(__name__)
+OTHER_INSPECTION = "inspection"  # formats.force_inspection: an inspection of the force that is not PEEL
 
 
 class StaleDraftError(Exception):
@@ -164,6 +165,8 @@ def accept(report_import, *, by, expected_version=None):
     """Create the tracked inspection from the reviewed draft, all in one transaction."""
     locked = _locked_draft(report_import, expected_version)
     draft = Extraction.from_dict(locked.draft)
+    if draft.kind == LETTER:
+        return letters.accept_letter(locked, by=by)  # decisions on tracked causes of concern; no new inspection
     if found := drafts.problems(draft):
         raise ValidationError(found)
     force, published = locked.force, date.fromisoformat(draft.published_on)
@@ -172,13 +175,18 @@ def accept(report_import, *, by, expected_version=None):
             f"{force} already has an inspection called “{draft.title}”. Change the title, or discard this "
             "import if the report is already tracked."
         )
+    # A PEEL report is compared with the force's previous PEEL inspection; a national report with none.
     previous = (
-        Inspection.objects.filter(force=force, published_on__lt=published).order_by("-published_on", "-pk").first()
+        Inspection.objects.filter(force=force, published_on__lt=published, kind=InspectionKind.PEEL)
+        .order_by("-published_on", "-pk")
+        .first()
+        if draft.kind != NATIONAL and draft.format != OTHER_INSPECTION
+        else None
     )
     inspection = Inspection(
         force=force,
         title=draft.title,
-        kind=InspectionKind.PEEL,
+        kind=_inspection_kind(draft),
         published_on=published,
         grading_scale=draft.grading_scale or GradingScale.FIVE_TIER,
         previous=previous,
@@ -237,6 +245,12 @@ def accept(report_import, *, by, expected_version=None):
     locked.accepted_by, locked.accepted_at = by, timezone.now()
     locked.save(update_fields=["status", "inspection", "accepted_by", "accepted_at", "updated_at"])
     return inspection
+
+
+def _inspection_kind(draft):
+    if draft.kind == NATIONAL:
+        return InspectionKind.THEMATIC
+    return InspectionKind.OTHER if draft.format == OTHER_INSPECTION else InspectionKind.PEEL
 
 
 def _earlier_finding(item, force, published):

@@ -59,11 +59,24 @@ def clean_line(line):
     return _SPACES.sub(" ", line).strip()
 
 
+def one_paragraph_per_line(lines):
+    """Whether paragraphs are separated by single line breaks, not blank lines: text copied from a web
+    page by some browsers, where every paragraph, heading and list item is one line."""
+    filled = [line for line in lines if line.strip() and line.strip() != PAGE_BREAK]
+    blank = len(lines) - len(filled)
+    long_lines = sum(1 for line in filled if len(line) > 100)
+    ended = sum(1 for line in filled if ends_sentence(line))
+    # Hard-wrapped text is not: its lines are short and most end inside a sentence.
+    return len(filled) >= 8 and blank * 8 < len(filled) and (long_lines * 8 >= len(filled) or ended * 3 >= len(filled))
+
+
 def blocks(text):
     """The paragraphs and list items of normalised text, in order (line numbers count from 1)."""
     page = 1 if PAGE_BREAK in text else None
     found, current = [], None
-    for line_number, raw in enumerate(text.split("\n"), 1):
+    lines = text.split("\n")
+    per_line = one_paragraph_per_line(lines)
+    for line_number, raw in enumerate(lines, 1):
         if PAGE_BREAK in raw:
             page += raw.count(PAGE_BREAK)
             raw = raw.replace(PAGE_BREAK, "")
@@ -73,7 +86,7 @@ def blocks(text):
             current = None
             continue
         bullet = _BULLET.match(line)
-        if bullet or current is None:
+        if bullet or current is None or per_line:
             current = Block(
                 text=line[bullet.end() :] if bullet else line,
                 kind="bullet" if bullet else "para",
@@ -83,7 +96,7 @@ def blocks(text):
             found.append(current)
         else:
             current.text = _join(current.text, line)
-    return _mend(found)
+    return _mend(_unmarked_lists(found))
 
 
 def _join(first, second):
@@ -102,6 +115,20 @@ def _mend(found):
             continue
         mended.append(block)
     return mended
+
+
+def _unmarked_lists(found):
+    """List items whose bullets were lost in copying: after a lead-in ending with a colon, the paragraphs
+    that start in lower case ("make sure investigations are supervised; and") are its items."""
+    in_list = False
+    for block in found:
+        if block.kind == "bullet":
+            in_list = False
+        elif in_list and block.text[:1].islower():
+            block.kind = "bullet"
+            continue
+        in_list = block.kind == "para" and block.text.rstrip().endswith(":")
+    return found
 
 
 def _continues(previous, block):

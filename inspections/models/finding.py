@@ -192,8 +192,12 @@ class Finding(models.Model):
         return self.due_date != self.original_due_date
 
     def computed_due_date(self):
-        """The due date that follows from the report: publication date + time frame."""
-        return timeframes.due_date(self.inspection.published_on, self.time_frame)
+        """The due date that follows from the report: publication date + time frame. An accelerated cause
+        of concern, and its recommendations, count from the day HMICFRS issued it (before the report)."""
+        issued = self.issued_on if self.accelerated else None
+        if issued is None and self.cause_of_concern_id and self.cause_of_concern.accelerated:
+            issued = self.cause_of_concern.issued_on
+        return timeframes.due_date(issued or self.inspection.published_on, self.time_frame)
 
     def set_due_dates_from_report(self):
         """Fill the original due date from the report, and the target date unless it was revised."""

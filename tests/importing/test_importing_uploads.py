@@ -101,7 +101,7 @@ def test_text_in_windows_1252_is_read():
 
 def test_a_pdf_that_is_not_a_peel_report_is_refused_with_what_the_importer_reads():
     pdf = pdf_from_text("Minutes of the meeting\n\nItem 1: apologies were received from two members.")
-    with pytest.raises(ImportProblem, match="PEEL, 2021 onward"):
+    with pytest.raises(ImportProblem, match="PEEL 2021/22"):
         extract(pdf, force=FORCE)
 
 

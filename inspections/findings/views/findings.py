@@ -15,7 +15,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from inspections.core import permissions
 from inspections.core.forms import put_errors_on_form
 from inspections.core.permissions import Action
-from inspections.findings import forms, progress, selectors, services
+from inspections.findings import forms, hmicfrs, progress, selectors, services
 from inspections.importing.views.exports import spreadsheet_response
 
 
@@ -47,6 +47,7 @@ def finding_detail(request, pk):
         "earlier": earlier,
         "later": later,
         "timeline": selectors.timeline(finding),
+        "hmicfrs_decisions": hmicfrs.decisions_for(finding),
         "can": {action.value: permissions.can(user, action, finding) for action in Action},
     }
     return render(request, "findings/finding_detail.html", context)

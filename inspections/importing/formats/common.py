@@ -29,13 +29,19 @@ NARRATIVE_HEADINGS = {
 NARRATIVE_OPENER = re.compile(r"^in this section,? we set out (?:our|the) main findings\b", re.I)
 STRUCTURAL_HEADINGS = AFI_HEADINGS | COC_HEADINGS | ACCELERATED_HEADINGS | RECOMMENDATION_HEADINGS | NARRATIVE_HEADINGS
 
+# What a web page prints around the report's text, copied with it.
+WEB_CHROME = re.compile(
+    r"^(?:last\s+updated\b.*|print\s+this\s+page|share\s+this\s+page|back\s+to\s+top|skip\s+to\s+(?:main\s+)?content"
+    r"|related\s+content|contents|home|download\s+the\s+full\s+report)$",
+    re.I,
+)
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[ivx]+\.)\s+|\s+\d+$|\s*:$")
 CAPTION = re.compile(r"^(?:figure|table|chart|graph|source|note|notes|image)\b\s*\d*\s*[:.–-]", re.I)
 
 _NUMBER = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)"
 TIME_FRAME = (
     rf"within\s+(?:the\s+next\s+)?{_NUMBER}\s+(?:calendar\s+)?(?:days?|weeks?|months?|years?)"
-    r"|immediately"
+    r"|immediately|with\s+immediate\s+effect"
     r"|by\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]+\s+\d{4}"
 )
 DIRECTIVE_VERB = r"(?:should|must|needs?\s+to|ought\s+to|has\s+to|have\s+to|is\s+to|are\s+to|will\s+need\s+to)"
@@ -105,9 +111,12 @@ def sentences(text):
     return [s for s in _SENTENCES.split(text) if s.strip()]
 
 
+_RECOMMEND_LEAD_IN = re.compile(rf"^we\s+recommend\s+that,?\s+(?P<tf>{TIME_FRAME})\b", re.I)
+
+
 def lead_in_time_frame(text):
     """The time frame a sentence opens with ("Within three months, the force should…"), as written."""
-    match = _SENTENCE_LEAD_IN.match(text.strip())
+    match = _SENTENCE_LEAD_IN.match(text.strip()) or _RECOMMEND_LEAD_IN.match(text.strip())
     if not match:
         match = _INLINE.search(text)
     if not match:
@@ -181,6 +190,9 @@ def list_item_text(text):
 _CONTENTS_ENTRY = re.compile(r"\s*(?P<name>[^\s\d.][^\t]*?)\s*(?:\.{2,}\s*|\t+\s*|\s+)(?P<page>\d{1,3})(?=\s|$)")
 
 
+_NUMBERED_ENTRY = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?P<name>[A-Z][^.!?:;]{1,80})$")
+
+
 def _contents_entries(line):
     """The (heading, page) entries of one contents line, or None if the line is not all entries.
 
@@ -214,9 +226,83 @@ def contents(lines):
                 break
             continue
         entries = _contents_entries(line)
+        if entries is None and (numbered := _NUMBERED_ENTRY.match(line)):
+            entries = [numbered.group("name")]  # "3. Areas for improvement": a web page's list, no page numbers
         if entries is None:
             break
         blank_run = 0
         names.extend(entries)
         end = index + 1
     return names, range(start, end)
+
+
+_REMAINS = re.compile(r"\bremains?\s+an?\s+(?:area\s+for\s+improvement|cause\s+(?:of|for)\s+concern)\b", re.I)
+_HISTORY_LEAD = re.compile(
+    r"^(?P<lead>.{0,120}?\b(?:said|found|identified|stated|highlighted|noted|recommended|reported)\b,?\s+(?:that\s+)?)"
+    r"(?P<rest>(?:the\s+(?:force|constabulary)|it|[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*)\s.+)$",
+    re.S,
+)
+_PAST_TO_PRESENT = [
+    (re.compile(r"^(?P<subject>\S+(?:\s+\S+){0,5}?)\s+needed\s+to\b"), r"\g<subject> needs to"),
+    (re.compile(r"^(?P<subject>\S+(?:\s+\S+){0,5}?)\s+had\s+to\b"), r"\g<subject> has to"),
+    (re.compile(r"^(?P<subject>\S+(?:\s+\S+){0,5}?)\s+was\s+not\b"), r"\g<subject> is not"),
+    (re.compile(r"^(?P<subject>\S+(?:\s+\S+){0,5}?)\s+did\s+not\b"), r"\g<subject> does not"),
+]
+
+
+def _opens_with_history(sentence):
+    for pattern in CARRY_OVER_PATTERNS:
+        match = pattern.search(sentence)
+        if match and match.start() <= 40 and not _REMAINS.match(sentence[match.start() :]):
+            return True
+    return False
+
+
+def split_carried_headline(text):
+    """(the finding, the history) where a headline opens with what an earlier report said.
+
+    The headline of a carried-over finding is the finding itself; the history is context:
+    "Our 2019 report said that the force needed to improve X. This remains an area for improvement.
+    The force should make sure Y." gives ("The force should make sure Y.", "Our 2019 report said …
+    improvement."). Where only "This remains…" follows, the finding is what the earlier report said,
+    in its words: "Our 2019 report said that the force should improve Z. This remains…" gives
+    ("The force should improve Z.", the whole paragraph). Anything else is returned as it is, ("text", "")."""
+    parts = sentences(text.strip())
+    if not parts or not _opens_with_history(parts[0]):
+        return text, ""
+    remains = next((i for i, s in enumerate(parts) if _REMAINS.search(s)), None)
+    after = parts[remains + 1 :] if remains is not None else parts[1:]
+    if after and is_directive(after[0]) and not _opens_with_history(after[0]):
+        end = remains + 1 if remains is not None else 1
+        return " ".join(after), " ".join(parts[:end])
+    match = _HISTORY_LEAD.match(parts[0])
+    if not match:
+        return text, ""
+    finding = match.group("rest")
+    for pattern, present in _PAST_TO_PRESENT:
+        finding = pattern.sub(present, finding, count=1)
+    middle = parts[1:remains] if remains is not None else parts[1:]
+    return " ".join([capitalise(finding), *middle]).strip(), text.strip()
+
+
+_LABELLED = re.compile(
+    r"^(?P<label>(?:areas?\s+for\s+improvement|causes?\s+(?:of|for)\s+concern|recommendations?)(?:\s+\d{1,3})?)"
+    r"\s*[:–-]\s+(?P<rest>\S.*)$",
+    re.I,
+)
+
+
+def split_labelled(found):
+    """Blocks that print a finding's label and its text on one line ("Area for improvement 2: The force
+    should …") as the two blocks a heading and its text would be."""
+    from inspections.importing.text import Block
+
+    result = []
+    for block in found:
+        match = _LABELLED.match(block.text) if block.kind == "para" else None
+        if match and len(match.group("rest").split()) >= 6:
+            result.append(Block(text=match.group("label"), kind="para", page=block.page, line=block.line))
+            result.append(Block(text=match.group("rest"), kind="para", page=block.page, line=block.line))
+        else:
+            result.append(block)
+    return result

@@ -1,4 +1,5 @@
-"""PEEL reports from 2021 onward (2021/22, 2023–2025, …): five-tier grades by area.
+"""PEEL reports from 2021 onward (2021/22 here; 2023–2025 and later in peel2023, read the same way):
+five-tier grades by area.
 
 How every such report is laid out, and so how it is read:
 - each area is a heading followed by its grade on a line of its own ("Requires improvement") and
@@ -24,25 +25,20 @@ from inspections.importing import text as report_text
 from inspections.importing.extraction import Area, CarryOver, Extraction, Item, Source
 from inspections.models import FindingKind
 
-from . import common
+from . import common, signals
 from .sections import report_facts, summary_checks
 
 VICTIM_SERVICE_ASSESSMENT = "Victim service assessment"
-_PEEL_2021_ON = re.compile(r"\bPEEL\b[^\n]{0,40}\b20(?:2[1-9]|[3-9]\d)\b")
 _UNGRADED = re.compile(r"\bthis assessment is ungraded\b|\bdon[’']?t make a graded judgment\b", re.I)
 
 
 class Peel2021:
     key = "peel2021"
-    label = "PEEL, 2021 onward (five-tier grades by area)"
+    label = "PEEL 2021/22 (five-tier grades by area)"
+    edition = "2021"  # as signals.peel_edition names it
 
     def detect(self, text):
-        head = text[:5000]
-        if not _PEEL_2021_ON.search(head) and "adequate" not in text.lower():
-            return False
-        lowered = text.lower()
-        headings = ("areas for improvement", "area for improvement", "cause of concern", "causes of concern")
-        return any(heading in lowered for heading in headings)
+        return signals.peel_edition(text) == self.edition
 
     def parse(self, text, force):
         return _Reader(text, force).read(self)
@@ -51,7 +47,7 @@ class Peel2021:
 class _Reader:
     def __init__(self, text, force):
         self.lines = text.split("\n")
-        self.blocks = report_text.blocks(text)
+        self.blocks = common.split_labelled(report_text.blocks(text))
         self.force = force
         self.facts = report_facts(self.blocks, force)
         names, self.contents_lines = common.contents(self.lines)
@@ -78,8 +74,11 @@ class _Reader:
             elif grade and index > 0 and self.heading_like(blocks[index - 1]):
                 self.add_area(index - 1, blocks[index - 1], grade)
                 self.skip.add(index)
-                if index + 1 < len(blocks) and self.grade_sentence(blocks[index + 1]):
-                    self.skip.add(index + 1)
+                after = index + 1
+                if after < len(blocks) and common.WEB_CHROME.match(blocks[after].text):
+                    after += 1  # "Last updated 05/11/2024" between the grade and its sentence
+                if after < len(blocks) and self.grade_sentence(blocks[after]):
+                    self.skip.add(after)
             elif common.heading_key(block.text) == "victim service assessment":
                 self.add_area(index, block, "", name=VICTIM_SERVICE_ASSESSMENT)
             elif (grade := self.grade_sentence(block)) and index > 0 and index - 1 not in self.area_at:
@@ -132,7 +131,7 @@ class _Reader:
         return common.grade_of(match.group("grade") or "requires improvement")
 
     def heading_like(self, block, strict=False):
-        if block.kind != "para" or block.ends_sentence or block.words > 16:
+        if block.kind != "para" or block.ends_sentence or block.words > 16 or common.WEB_CHROME.match(block.text):
             return False
         if strict and self.sections:
             return common.heading_key(block.text) in self.sections
@@ -155,6 +154,8 @@ class _Reader:
                 area, mode = self.area_at[index], None
                 continue
             key = common.heading_key(block.text) if block.kind == "para" and block.words <= 16 else ""
+            if block.kind == "bullet" and common.heading_key(block.text) in common.STRUCTURAL_HEADINGS:
+                key = common.heading_key(block.text)  # a numbered heading ("2. Recommendations")
             if key in self.sections:
                 area, mode = None, None
                 continue
@@ -275,12 +276,14 @@ class _Reader:
             return False
         if not self.punctuated:
             return not block.ends_sentence
-        if self.current is None or not self.current.context or block.words > 60:
+        if self.current is None or block.words > 60:
             return False
         subject = rf"(?:the\s+(?:force|constabulary)|{re.escape(self.force.name)}|it)"
-        return bool(re.match(rf"^{subject}\s+{common.DIRECTIVE_VERB}\b", block.text, re.I)) and (
-            len(common.sentences(block.text)) <= 2
-        )
+        headline = re.compile(rf"^{subject}\s+{common.DIRECTIVE_VERB}\b", re.I)
+        if not headline.match(block.text) or len(common.sentences(block.text)) > 2:
+            return False
+        # A headline is explained before the next begins, unless they are listed one after another.
+        return bool(self.current.context) or bool(headline.match(self.current.text))
 
     # --- building items --------------------------------------------------------------------
     def add_recommendation(self, text, area, block, parent):
@@ -335,11 +338,16 @@ class _Reader:
         self.items = kept
         for number, item in enumerate(self.items, 1):
             item.order = number
+            history = ""
+            if item.kind != FindingKind.RECOMMENDATION:
+                item.text, history = common.split_carried_headline(item.text)
+                if history:
+                    item.context = "\n\n".join(p for p in (history, item.context) if p)
             if not item.time_frame:
                 item.time_frame = common.time_frame_in([item.text, *item.context.split("\n\n")])
             found = common.carry_over_in(f"{item.text}\n{item.context}")
             if found:
-                item.carry_over = CarryOver(phrase=found[0], year=found[1])
+                item.carry_over = CarryOver(phrase=found[0], year=found[1], history=history)
         number_items(self.items)
 
 

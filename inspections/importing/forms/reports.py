@@ -27,13 +27,15 @@ class ForceChoiceForm(forms.Form):
 
 class ReportUploadForm(TrackerFormMixin, ForceChoiceForm):
     file = forms.FileField(
-        label="The report", required=False, help_text="Its PDF as published by HMICFRS, or its text as a .txt file."
+        label="The report or letter",
+        required=False,
+        help_text="Its PDF as published by HMICFRS, or its text as a .txt file.",
     )
     text = forms.CharField(
-        label="Or paste the report's text",
+        label="Or paste its text",
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="Copy the whole report from its web page and paste it here.",
+        help_text="Copy the whole report or letter (or one page of it) from HMICFRS's website and paste it here.",
     )
     published_on = forms.DateField(
         label="Publication date",

@@ -10,7 +10,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from inspections.core.permissions import Action, require
 from inspections.importing import carryovers, drafts, report_imports
-from inspections.importing.extraction import Extraction
+from inspections.importing.extraction import LETTER, NATIONAL, Extraction
+from inspections.importing.formats import FORMATS
 from inspections.importing.forms.reports import (
     AreaFormSet,
     DraftForm,
@@ -21,6 +22,7 @@ from inspections.importing.forms.reports import (
 )
 from inspections.importing.tasks import schedule_reading
 from inspections.importing.views import common
+from inspections.importing.views import letters as letter_views
 from inspections.importing.views.common import manageable_forces
 from inspections.models import FindingKind, JudgmentLevel, ReportImport, ReportImportStatus, TrackerImport
 
@@ -59,7 +61,7 @@ def report_upload(request):
             return redirect("report_import", pk=report_import.pk)
     else:
         form = ReportUploadForm(forces=forces, initial={"force": forces.first()})
-    return render(request, "importing/report_upload.html", {"form": form})
+    return render(request, "importing/report_upload.html", {"form": form, "formats": [f.label for f in FORMATS]})
 
 
 @login_required
@@ -72,6 +74,7 @@ def report_detail(request, pk):
         "counts": draft.counts() if draft else {},
         "stalled": report_imports.is_stalled(report_import),
         "inspection_url": report_import.inspection.get_absolute_url() if report_import.inspection else "",
+        "decisions": report_import.hmicfrs_decisions.select_related("finding__inspection"),
         "kinds": FindingKind,
     }
     return render(request, "importing/report_detail.html", context)
@@ -122,6 +125,8 @@ def report_review(request, pk):
     if report_import.status != ReportImportStatus.READY:
         return redirect("report_import", pk=pk)
     draft = Extraction.from_dict(report_import.draft)
+    if draft.kind == LETTER:
+        return letter_views.review(request, report_import, draft)  # decisions on tracked causes of concern
     choices = _choices(draft, report_import)
     if request.method == "POST":
         draft_form = DraftForm(request.POST)
@@ -132,8 +137,9 @@ def report_review(request, pk):
         messages.error(request, "Some of what you entered needs correcting; nothing was saved yet.")
     else:
         draft_form = DraftForm(
-            initial={"title": draft.title, "published_on": draft.published_on, "renumber": True,
-                     "draft_version": report_import.draft_version}
+            initial={"title": draft.title, "published_on": draft.published_on,
+                     # A national report numbers its own recommendations; keep its numbers.
+                     "renumber": draft.kind != NATIONAL, "draft_version": report_import.draft_version}
         )
         area_forms = AreaFormSet(prefix="areas", initial=area_initial(draft))
         item_forms = ItemFormSet(prefix="items", initial=item_initial(draft), form_kwargs=choices)

@@ -17,7 +17,10 @@ from inspections.models import Force
 
 
 class Command(BaseCommand):
-    help = "Print the areas and findings the importer reads from a report, without saving anything."
+    help = (
+        "Print what the importer reads from an HMICFRS report or letter (the format it read, areas, findings, "
+        "HMICFRS's decisions), without saving anything."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="The report: its PDF, or its text.")
@@ -45,7 +48,8 @@ class Command(BaseCommand):
         if options["json"]:
             self.stdout.write(json.dumps(extraction.to_dict(), indent=2, ensure_ascii=False, default=str))
             return
-        self.stdout.write(f"{extraction.title} ({extraction.format_label})")
+        self.stdout.write(f"{extraction.title or '(no title in the text)'}")
+        self.stdout.write(f"Read as: {extraction.format_label} [{extraction.format}]")
         for area in extraction.areas:
             self.stdout.write(f"  {area.name}: {area.grade or 'not graded'}")
         for item in extraction.items:
@@ -54,7 +58,14 @@ class Command(BaseCommand):
                 best = item.carry_over.candidates[0]
                 carried = f" [carries over {best.reference}, similarity {best.similarity:.2f}]"
             frame = f" ({item.time_frame})" if item.time_frame else ""
-            self.stdout.write(f"  {item.reference}{frame}: {item.text[:100]}{carried}")
+            if item.decision:
+                chosen = next((c for c in item.decision.candidates if c.finding_id == item.decision.chosen), None)
+                matched = f" [matches {chosen.reference}, similarity {chosen.similarity:.2f}]" if chosen else ""
+                carried = f" – HMICFRS: {item.decision.outcome}{matched}"
+            who = f" [for {item.addressee}]" if item.addressee else ""
+            self.stdout.write(f"  {item.reference}{frame}{who}: {item.text[:100]}{carried}")
+        for item in extraction.not_tracked:
+            self.stdout.write(f"  not tracked ({item.addressee or 'addressee not named'}): {item.text[:100]}")
         for warning in extraction.warnings:
             self.stdout.write(self.style.WARNING(f"Check: {warning}"))
         self.stdout.write(", ".join(f"{k}: {v}" for k, v in extraction.counts().items()))
