@@ -1,3 +1,4 @@
+from .accounts import SignInMethod, SingleSignOnIdentity, UserSession
 from .documents import DocumentKind, RenderedDocument, RenderStatus
 from .evidence import EvidenceFile
 from .finding import Finding, FindingKind
@@ -67,9 +68,12 @@ __all__ = [
     "Role",
     "SECTION_55_DAYS",
     "Section55Response",
+    "SignInMethod",
+    "SingleSignOnIdentity",
     "email_kind_for",
     "section55_deadline",
     "TrackerColumnMapping",
     "TrackerImport",
     "TrackerImportStatus",
+    "UserSession",
 ]
