@@ -188,7 +188,9 @@ def may_unlock(user, locked_user):
 
 def unlocks_accounts(user):
     """Whether the user may see the locked-out accounts page at all."""
-    return user.is_authenticated and user.is_active and (user.is_superuser or Access.OPCC_STAFF in kinds_of_access(user))
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or Access.OPCC_STAFF in kinds_of_access(user)
 
 
 def editable_findings_q(user):

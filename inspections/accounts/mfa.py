@@ -81,7 +81,8 @@ def new_recovery_codes(user):
     """Ten new single-use codes (the old ones stop working), shown to the user once."""
     device, _ = StaticDevice.objects.get_or_create(user=user, name=RECOVERY_NAME, defaults={"confirmed": True})
     device.token_set.all().delete()
-    codes = ["".join(secrets.choice(_CODE_ALPHABET) for _ in range(10)) for _ in range(settings.TRACKER_MFA_RECOVERY_CODES)]
+    count = settings.TRACKER_MFA_RECOVERY_CODES
+    codes = ["".join(secrets.choice(_CODE_ALPHABET) for _ in range(10)) for _ in range(count)]
     StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
     return [f"{code[:5]}-{code[5:]}" for code in codes]
 

@@ -32,7 +32,8 @@ _ENDPOINTS = {
 
 
 def enabled():
-    return bool(settings.OIDC_ISSUER and settings.OIDC_RP_CLIENT_ID and BACKEND_PATH in settings.AUTHENTICATION_BACKENDS)
+    configured = settings.OIDC_ISSUER and settings.OIDC_RP_CLIENT_ID
+    return bool(configured and BACKEND_PATH in settings.AUTHENTICATION_BACKENDS)
 
 
 def provider_metadata():

@@ -122,6 +122,6 @@ def sign_in(issuer, claims):
     identity.user, identity.groups = user, claim_values(claims)
     identity.save()
     Membership.objects.filter(user=user).delete()
-    Membership.objects.bulk_create(Membership(user=user, force=force, access=access) for force, access in grants.items())
+    Membership.objects.bulk_create(Membership(user=user, force=force, access=a) for force, a in grants.items())
     logger.info("SSO sign-in of %s: %s", user, ", ".join(f"{force.slug}:{access}" for force, access in grants.items()))
     return user

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice
 
@@ -138,7 +138,8 @@ def enrol(request):
             return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": next_url, "new": True})
         form.add_error(
             "code",
-            "That code is not right. Check your phone sets its clock automatically, and enter the code the app shows now.",
+            "That code is not right. Check your phone sets its clock automatically, and enter the code the app "
+            "shows now.",
         )
     context = {"form": form, "qr_code": mfa.qr_code_svg(device), "key": mfa.secret_key(device),
                "required": mfa.is_required(user), "next": next_url}  # fmt: skip
@@ -214,6 +215,6 @@ def locked_accounts(request):
             lockout.unlock_address(address, by=request.user)
             messages.success(request, f"Sign-in from {address} is open again.")
         return redirect("locked_accounts")
-    users = [(user, failures) for user, failures in lockout.locked_users() if permissions.may_unlock(request.user, user)]
+    users = [(user, count) for user, count in lockout.locked_users() if permissions.may_unlock(request.user, user)]
     addresses = lockout.locked_addresses() if request.user.is_superuser else {}
     return render(request, "accounts/locked.html", {"users": users, "addresses": addresses})

@@ -7,6 +7,7 @@ from datetime import date
 from django.conf import settings
 
 from inspections import timeframes
+from inspections.core import textguard
 from inspections.importing import carryovers, pdf, uploads
 from inspections.importing.extraction import Extraction, ImportProblem
 from inspections.importing.formats import format_for
@@ -39,7 +40,8 @@ def extract(data, *, force, published_on=None, progress=None) -> Extraction:
         raw = uploads.decode_text(data, "a PDF or text")
     if len(raw) > settings.TRACKER_IMPORT_MAX_TEXT_CHARACTERS:
         raise ImportProblem("The file holds more text than a report; check this is the report itself.")
-    text = normalise(raw)
+    guarded = textguard.clean(raw, keep_page_breaks=True)
+    text = normalise(guarded.text)
     if not text.strip():
         raise ImportProblem("The file holds no text.")
     progress(85, "Finding the graded areas and the findings")
@@ -49,6 +51,11 @@ def extract(data, *, force, published_on=None, progress=None) -> Extraction:
         extraction.published_on = published_on.isoformat()
     progress(92, "Looking for the earlier findings that carried-over findings repeat")
     carryovers.propose(extraction, force, extraction.published_on)
+    if guarded.changed:
+        extraction.warnings.append(
+            f"The file held invisible characters ({guarded.describe()}); they were removed, so each finding "
+            "reads in the order it was written."
+        )
     warn_if_tracked(extraction, force)
     set_due_dates(extraction)
     extraction.stats = {

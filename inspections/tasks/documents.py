@@ -6,7 +6,9 @@ from django.db import transaction
 from inspections.services import documents
 
 
-@shared_task(name="inspections.render_document", ignore_result=True)
+# Acknowledged when done; a render whose worker process was killed goes back on the queue (the document
+# counts its attempts: services.documents._claim).
+@shared_task(name="inspections.render_document", ignore_result=True, acks_late=True, reject_on_worker_lost=True)
 def render_document(document_id):
     document = documents.render(document_id)
     return document.status if document else None
