@@ -8,6 +8,7 @@ token's claims (inspections/accounts/sso.py); Entra ID puts groups in the ID tok
 
 import logging
 
+import jwt
 import requests
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -73,6 +74,22 @@ class SingleSignOnBackend(OIDCAuthenticationBackend):
             return None
         super().__init__()
         return super().authenticate(request, **kwargs)
+
+    def retrieve_matching_jwk(self, token):
+        """The provider's signing key for the token: by its key id, or the one key of the token's algorithm
+        where the provider names none (a key id is optional, RFC 7517 4.5; Entra ID always gives one)."""
+        header = jwt.get_unverified_header(token)
+        response = requests.get(self.OIDC_OP_JWKS_ENDPOINT, timeout=settings.OIDC_TIMEOUT)
+        response.raise_for_status()
+        keys = [
+            key for key in response.json().get("keys", [])
+            if key.get("use", "sig") == "sig" and key.get("alg", header.get("alg")) == header.get("alg")
+        ]  # fmt: skip
+        if header.get("kid") is not None:
+            keys = [key for key in keys if key.get("kid") == header["kid"]]
+        if len(keys) != 1:
+            raise SuspiciousOperation("No single signing key of the provider matches the ID token.")
+        return jwt.PyJWK(keys[0], algorithm=header.get("alg"))
 
     def verify_token(self, token, **kwargs):
         payload = super().verify_token(token, **kwargs)

@@ -93,7 +93,6 @@ def _names(claims):
     return first[:150], last[:150]
 
 
-@transaction.atomic
 def sign_in(issuer, claims):
     """The user for a verified set of ID-token claims, with exactly the memberships they map to."""
     subject = str(claims.get("sub") or "")
@@ -108,6 +107,11 @@ def sign_in(issuer, claims):
         raise SignInRefused(
             "None of the groups your organisation gives you in Microsoft Entra ID gives access to the tracker."
         )
+    return _apply(identity, issuer, subject, claims, grants)
+
+
+@transaction.atomic
+def _apply(identity, issuer, subject, claims, grants):
     User = get_user_model()
     if identity is None:
         user = User(username=_username(claims))
