@@ -28,14 +28,17 @@ def provider(settings, users):
         settings.OIDC_ISSUER = issuer
         settings.OIDC_RP_CLIENT_ID = registered["client_id"]
         settings.OIDC_RP_CLIENT_SECRET = registered["client_secret"]
-        settings.AUTHENTICATION_BACKENDS = [*settings.AUTHENTICATION_BACKENDS, "inspections.accounts.oidc.SingleSignOnBackend"]
+        backend = "inspections.accounts.oidc.SingleSignOnBackend"
+        settings.AUTHENTICATION_BACKENDS = [*settings.AUTHENTICATION_BACKENDS, backend]
         settings.TRACKER_SSO_GROUP_MAP = GROUP_MAP
         yield issuer
 
 
 def person(sub, *groups, **claims):
-    return User(sub=sub, claims={"email": f"{sub}@warwickshire.police.uk", "preferred_username": f"{sub}@warwickshire.police.uk",
-                                 "given_name": sub.capitalize(), "family_name": "Officer", "groups": list(groups), **claims})  # fmt: skip
+    address = f"{sub}@warwickshire.police.uk"
+    claims = {"email": address, "preferred_username": address, "given_name": sub.capitalize(),
+              "family_name": "Officer", "groups": list(groups), **claims}  # fmt: skip
+    return User(sub=sub, claims=claims)
 
 
 def sign_in_through_provider(client, sub, next_url=None):

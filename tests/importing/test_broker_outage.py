@@ -28,8 +28,8 @@ def test_a_redis_outage_leaves_a_retryable_import_and_no_500(client, opcc, warwi
     with broker_down():
         started = time.monotonic()
         with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(reverse("report_import_upload"),
-                                   {"force": warwickshire.pk, "file": upload, "published_on": "2022-10-14"})  # fmt: skip
+            form = {"force": warwickshire.pk, "file": upload, "published_on": "2022-10-14"}
+            response = client.post(reverse("report_import_upload"), form)
         elapsed = time.monotonic() - started
         report_import = ReportImport.objects.get()
         assert response.status_code == 302 and response.url == reverse("report_import", args=[report_import.pk])
