@@ -37,8 +37,10 @@ class SessionLimitsMiddleware:
 
     @staticmethod
     def _no_store(response):
-        # Pages of a signed-in user hold force data: no browser or proxy keeps a copy (ASVS 8.2.1).
-        add_never_cache_headers(response)
+        # Pages of a signed-in user hold force data: no browser or proxy keeps a copy (ASVS 8.2.1). A view
+        # that said so itself (downloads: "private, no-store") is left as it is.
+        if "no-store" not in response.get("Cache-Control", ""):
+            add_never_cache_headers(response)
         return response
 
 

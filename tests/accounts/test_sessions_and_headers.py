@@ -56,6 +56,21 @@ def test_a_user_sees_their_sessions_and_ends_another(client, people):
     assert outsider.get("/inspections/").status_code == 200
 
 
+def test_signing_in_gives_a_new_session_and_signing_out_ends_it(client, people):
+    client.get(reverse("login"))
+    before = client.cookies["csrftoken"].value
+    anonymous = client.session.session_key
+    sign_in(client, "viewer")
+    signed_in = client.cookies["sessionid"].value
+    assert signed_in != anonymous and client.cookies["csrftoken"].value != before  # fixation: both rotated
+    stolen = Client()
+    stolen.cookies["sessionid"] = signed_in
+    assert stolen.get("/dashboard/").status_code == 200
+    client.post(reverse("logout"))
+    assert stolen.get("/dashboard/").status_code == 302  # the old cookie is worth nothing after sign-out
+    assert not UserSession.objects.filter(user=people.viewer).exists()
+
+
 def test_sign_out_of_every_other_session(client, people):
     others = [sign_in(Client(), "opcc", agent=f"Browser {n}") for n in range(2)]
     sign_in(client, "opcc")

@@ -67,8 +67,12 @@ def test_sign_in_with_password_then_code(client, required, opcc):
     assert client.get("/dashboard/").status_code == 302  # the password alone signs nobody in
     wrong = client.post(reverse("sign_in_code"), {"code": "000000"})
     assert wrong.status_code == 200 and "That code is not right" in wrong.content.decode()
-    TOTPDevice.objects.filter(pk=device.pk).update(throttling_failure_count=0, throttling_failure_timestamp=None)
+    unthrottle = TOTPDevice.objects.filter(pk=device.pk)
+    unthrottle.update(throttling_failure_count=0, throttling_failure_timestamp=None)
     # The code already used at enrolment is refused (one use per code); the next one works.
+    reused = client.post(reverse("sign_in_code"), {"code": code_for(device)})
+    assert reused.status_code == 200 and "That code is not right" in reused.content.decode()
+    unthrottle.update(throttling_failure_count=0, throttling_failure_timestamp=None)
     response = client.post(reverse("sign_in_code"), {"code": code_for(device, drift=1)})
     assert response.status_code == 302 and response["Location"] == "/dashboard/"
     assert client.get("/dashboard/").status_code == 200
