@@ -5,4 +5,4 @@ Status, RAG, target dates and closure are read-only here: they change only throu
 writes as evidence (updates, changes, reminders, emails, rendered documents, imports) are read-only.
 """
 
-from . import domain, records  # noqa: F401 (each module registers its models)
+from . import accounts, domain, records  # noqa: F401 (each module registers its models)

@@ -1,0 +1,1 @@
+"""Shared vocabulary of the tracker, used by every capability."""

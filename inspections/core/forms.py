@@ -2,6 +2,8 @@
 
 from django import forms
 
+from inspections.core import textguard
+
 WIDGET_CLASSES = {
     forms.Textarea: "textarea",
     forms.Select: "select",
@@ -33,7 +35,11 @@ def put_errors_on_form(form, error):
 
 
 class TrackerFormMixin:
-    """Adds the stylesheet's classes to widgets and ties hints and errors to their inputs."""
+    """Adds the stylesheet's classes to widgets and ties hints and errors to their inputs.
+
+    Every form of the tracker also removes invisible control characters (text-direction overrides and the
+    like: inspections/core/textguard.py) from what was typed, and says so: the form comes back with the
+    text cleaned and a message on the field, so nothing is saved until the user has seen what it says."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -42,9 +48,31 @@ class TrackerFormMixin:
             field.widget.attrs.setdefault("class", css)
             if field.help_text:
                 field.widget.attrs["aria-describedby"] = f"id_{self.add_prefix(name)}-hint"
+        self.invisible_characters = self._remove_invisible_characters() if self.is_bound else {}
+
+    def _remove_invisible_characters(self):
+        found, data = {}, None
+        for name, field in self.fields.items():
+            if not isinstance(field, forms.CharField) or isinstance(field.widget, forms.PasswordInput):
+                continue
+            key = self.add_prefix(name)
+            value = self.data.get(key)
+            if not isinstance(value, str):
+                continue
+            cleaned = textguard.clean(value)
+            if cleaned.changed:
+                data = data if data is not None else self.data.copy()
+                data[key] = cleaned.text
+                found[name] = cleaned
+        if data is not None:
+            self.data = data
+        return found
 
     def full_clean(self):
         super().full_clean()
+        if hasattr(self, "cleaned_data"):
+            for name, cleaned in self.invisible_characters.items():
+                self.add_error(name, textguard.message(cleaned))
         for name in self.errors:
             if name in self.fields:
                 attrs = self.fields[name].widget.attrs

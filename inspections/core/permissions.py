@@ -177,3 +177,28 @@ def require(user, action, obj):
     """Raise PermissionDenied (HTTP 403) unless the user may take the action."""
     if not can(user, action, obj):
         raise PermissionDenied(f"You do not have permission to {Action(action).value.replace('_', ' ')} here.")
+
+
+def kinds_of_access(user):
+    """The kinds of access (Access values) the user has in any force: for rules that follow the kind, such
+    as who must use a second factor to sign in (inspections/accounts/mfa.py)."""
+    return set(_accesses(user).values())
+
+
+def may_unlock(user, locked_user):
+    """Whether the user may lift a sign-in lockout of another user: a superuser, anyone's; OPCC staff, the
+    users of the forces where they are OPCC staff."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    theirs = {force for force, access in _accesses(user).items() if access == Access.OPCC_STAFF}
+    return bool(theirs) and locked_user.memberships.filter(force__in=theirs).exists()
+
+
+def unlocks_accounts(user):
+    """Whether the user may see the locked-out accounts page at all."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or Access.OPCC_STAFF in kinds_of_access(user)
+

@@ -25,6 +25,8 @@ from django.conf import settings
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from inspections.core import textguard
+
 logger = logging.getLogger(__name__)
 
 # Tagged PDF for accessibility (see the docstring).
@@ -95,6 +97,9 @@ class RenderedPdf:
 def html_to_pdf(html, *, title=""):
     """Render HTML (a whole document) to a PDF; A4, page numbers and fonts come from its stylesheets."""
     fetcher = StaticOnlyURLFetcher()
+    # Whatever reached the database by another way, a letter prints the characters in the order typed:
+    # text-direction overrides and other invisible controls are dropped (inspections/core/textguard.py).
+    html = textguard.strip(html)
     document = HTML(string=html, base_url=DOCUMENT_BASE_URL, url_fetcher=fetcher).render(pdf_variant=PDF_VARIANT)
     if title:
         document.metadata.title = title

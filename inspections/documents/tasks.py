@@ -1,4 +1,4 @@
-"""Rendering documents (Section 55 letters, board papers) to PDF: thin wrappers over services.documents."""
+"""Rendering documents (Section 55 letters, board papers) to PDF: thin wrappers over documents/versions.py."""
 
 from celery import shared_task
 from django.db import transaction
@@ -6,7 +6,9 @@ from django.db import transaction
 from inspections.documents import versions as documents
 
 
-@shared_task(name="inspections.render_document", ignore_result=True)
+# Acknowledged when done; a render whose worker process was killed goes back on the queue (the document
+# counts its attempts: versions._claim).
+@shared_task(name="inspections.render_document", ignore_result=True, acks_late=True, reject_on_worker_lost=True)
 def render_document(document_id):
     document = documents.render(document_id)
     return document.status if document else None
@@ -29,3 +31,9 @@ def queue_new_version(*, kind, by, inspection=None, subject=None):
     document = documents.request_render(kind=kind, by=by, inspection=inspection, subject=subject)
     queue_render_on_commit(document)
     return document
+
+
+@shared_task(name="inspections.fail_stalled_renders", ignore_result=True)
+def fail_stalled_renders():
+    """Celery beat: renders whose worker died become failed, with a retry button, never "in progress"."""
+    return documents.fail_stalled()

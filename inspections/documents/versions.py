@@ -4,7 +4,9 @@ file and SHA-256 for ever. Queue with request_render, then tasks.documents.queue
 
 import hashlib
 import logging
+from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -14,6 +16,7 @@ from django.utils import timezone
 from inspections.documents import registry, renderer
 from inspections.documents.errors import DocumentProblem
 from inspections.models import Inspection, RenderedDocument, RenderStatus
+from inspections.models.documents import UNFINISHED_RENDER_STATUSES
 
 logger = logging.getLogger(__name__)
 
@@ -63,16 +66,39 @@ def mark_not_queued(document_id, error):
     )
 
 
+STOPPED_MESSAGE = (
+    "The render stopped without finishing: the background worker stopped (it may have restarted, or run out "
+    "of memory). Render it again."
+)
+
+
 def _claim(document_id):
-    """Move a queued document to rendering; None if another worker has it or it is finished."""
+    """Move a queued document to rendering; None if it is finished. A document still "rendering" came back
+    because its worker died (tasks.documents rejects on worker loss): render it again, up to
+    TRACKER_TASK_MAX_ATTEMPTS renders in all, then mark it failed."""
     with transaction.atomic():
         document = RenderedDocument.objects.select_for_update().filter(pk=document_id).first()
-        if document is None or document.status != RenderStatus.QUEUED:
+        if document is None or document.is_finished:
+            return None
+        if document.status == RenderStatus.RENDERING and document.attempts >= settings.TRACKER_TASK_MAX_ATTEMPTS:
+            _fail(document, STOPPED_MESSAGE)
             return None
         document.status = RenderStatus.RENDERING
         document.started_at = timezone.now()
-        document.save(update_fields=["status", "started_at"])
+        document.attempts += 1
+        document.save(update_fields=["status", "started_at", "attempts"])
         return document
+
+
+def fail_stalled(now=None):
+    """Mark failed every render queued or rendering for longer than DOCUMENTS_RENDER_STALE_MINUTES: its
+    worker died and nothing brought the task back. The page then offers to render it again."""
+    now = now or timezone.now()
+    limit = now - timedelta(minutes=settings.DOCUMENTS_RENDER_STALE_MINUTES)
+    stalled = RenderedDocument.objects.filter(status__in=UNFINISHED_RENDER_STATUSES).filter(
+        Q(started_at__lt=limit) | Q(started_at__isnull=True, created_at__lt=limit)
+    )
+    return stalled.update(status=RenderStatus.FAILED, error=STOPPED_MESSAGE, finished_at=now)
 
 
 def render(document_id):

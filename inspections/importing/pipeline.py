@@ -6,7 +6,7 @@ from datetime import date
 
 from django.conf import settings
 
-from inspections.core import timeframes
+from inspections.core import textguard, timeframes
 from inspections.core.labels import day_month_year
 from inspections.importing import carryovers, letters, pdf, uploads
 from inspections.importing.extraction import LETTER, NATIONAL, Extraction, ImportProblem
@@ -40,7 +40,8 @@ def extract(data, *, force, published_on=None, progress=None) -> Extraction:
         raw = uploads.decode_text(data, "a PDF or text")
     if len(raw) > settings.TRACKER_IMPORT_MAX_TEXT_CHARACTERS:
         raise ImportProblem("The file holds more text than a report; check this is the report itself.")
-    text = normalise(raw)
+    guarded = textguard.clean(raw, keep_page_breaks=True)
+    text = normalise(guarded.text)
     if not text.strip():
         raise ImportProblem("The file holds no text.")
     progress(85, "Finding the graded areas and the findings")
@@ -56,6 +57,11 @@ def extract(data, *, force, published_on=None, progress=None) -> Extraction:
         progress(92, "Looking for the earlier findings that carried-over findings repeat")
         carryovers.propose(extraction, force, extraction.published_on)
         warn_if_tracked(extraction, force)
+    if guarded.changed:
+        extraction.warnings.append(
+            f"The file held invisible characters ({guarded.describe()}); they were removed, so each finding "
+            "reads in the order it was written."
+        )
     set_due_dates(extraction)
     extraction.stats = {
         "source": kind,

@@ -56,12 +56,44 @@ def start_report_import(*, force, by, name, data, published_on=None):
     return report_import
 
 
+def mark_not_queued(import_id, error):
+    """The task queue could not be reached: say so on the import, which can be read again, rather than
+    leave it "Waiting to be read" for ever."""
+    logger.error("Could not queue the reading of report import %s: %s", import_id, error)
+    ReportImport.objects.filter(pk=import_id, status=ReportImportStatus.QUEUED).update(
+        status=ReportImportStatus.FAILED,
+        error=f"The report could not be queued for reading ({type(error).__name__}); try again shortly.",
+        updated_at=timezone.now(),
+    )
+
+
+def _claim(import_id):
+    """Move a queued import to reading. A reading one came back because its worker died: read it again,
+    up to TRACKER_TASK_MAX_ATTEMPTS readings in all, then mark it failed (a file that kills the reader
+    must not kill every worker in turn)."""
+    with transaction.atomic():
+        locked = ReportImport.objects.select_for_update().filter(pk=import_id).first()
+        if locked is None or locked.status not in (ReportImportStatus.QUEUED, ReportImportStatus.READING):
+            return False
+        if locked.status == ReportImportStatus.READING and locked.attempts >= settings.TRACKER_TASK_MAX_ATTEMPTS:
+            _fail(import_id, STOPPED_MESSAGE)
+            return False
+        ReportImport.objects.filter(pk=import_id).update(
+            status=ReportImportStatus.READING, progress=1, progress_message="Started", attempts=locked.attempts + 1,
+            updated_at=timezone.now(),
+        )
+        return True
+
+
+STOPPED_MESSAGE = (
+    "Reading stopped without finishing: the background worker stopped (it may have restarted, or run out of "
+    "memory on this file). Try reading it again; if it stops again, check the file is the report itself."
+)
+
+
 def read_report_import(import_id):
     """Read the report into an extraction (the Celery task's work). Failures are recorded, not raised."""
-    claimed = ReportImport.objects.filter(
-        pk=import_id, status__in=[ReportImportStatus.QUEUED, ReportImportStatus.READING]
-    ).update(status=ReportImportStatus.READING, progress=1, progress_message="Started", updated_at=timezone.now())
-    if not claimed:
+    if not _claim(import_id):
         return None
     report_import = ReportImport.objects.select_related("force").get(pk=import_id)
 
@@ -126,8 +158,20 @@ def requeue(report_import, *, by):
     if locked.status not in (ReportImportStatus.FAILED, ReportImportStatus.READING):
         raise ValidationError("Only a report that could not be read can be read again.")
     locked.status, locked.progress, locked.progress_message, locked.error = ReportImportStatus.QUEUED, 0, "", ""
-    locked.save(update_fields=["status", "progress", "progress_message", "error", "updated_at"])
+    locked.attempts = 0
+    locked.save(update_fields=["status", "progress", "progress_message", "error", "attempts", "updated_at"])
     return locked
+
+
+def fail_stalled(now=None):
+    """Mark failed (with the retry button) every import whose reading stopped without a word: the worker
+    died and nothing brought the task back. Celery beat runs this every five minutes."""
+    now = now or timezone.now()
+    limit = now - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 120)
+    stalled = ReportImport.objects.filter(
+        status__in=[ReportImportStatus.QUEUED, ReportImportStatus.READING], updated_at__lt=limit
+    )
+    return stalled.update(status=ReportImportStatus.FAILED, error=STOPPED_MESSAGE, updated_at=now)
 
 
 def _locked_draft(report_import, expected_version):

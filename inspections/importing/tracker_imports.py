@@ -159,6 +159,7 @@ def _run(tracker_import, *, by, commit):
     except ImportProblem as problem:
         return Outcome(rows=[RowResult(number=0, errors=[str(problem)])])
     context = _Context(tracker_import, by)
+    context.removed = sheet.removed
     rows = []
     try:
         with transaction.atomic():
@@ -187,6 +188,7 @@ class _Context:
         self.roles = {r.title.lower(): r for r in Role.objects.filter(force=self.force)}
         self.boards = {b.name.lower(): b for b in GovernanceBoard.objects.filter(force=self.force)}
         self.seen = {}
+        self.removed = {}  # {row number: {heading: what}}, from trackers.read_tracker
         self.reason_base = f"Imported from the tracker {tracker_import.source_name}"
 
     def cell(self, values, key):
@@ -195,6 +197,8 @@ class _Context:
 
     def row(self, number, values):
         result = RowResult(number=number)
+        for heading, what in self.removed.get(number, {}).items():
+            result.notes.append(f"Invisible characters were removed from “{heading}”: {what}.")
         sid = transaction.savepoint()
         marker = FindingChange.objects.aggregate(last=Max("pk"))["last"] or 0
         try:

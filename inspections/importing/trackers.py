@@ -15,6 +15,7 @@ from datetime import date, datetime
 from django.conf import settings
 from openpyxl import load_workbook
 
+from inspections.core import textguard
 from inspections.core.status import Rag, Status
 from inspections.importing.extraction import ImportProblem
 from inspections.importing.spreadsheets import FORMULA_PREFIXES
@@ -84,6 +85,8 @@ def suggest_mapping(headings, remembered=None):
 class Sheet:
     headings: list
     rows: list = field(default_factory=list)  # (row number in the file, {heading: value})
+    # {row number: {heading: what was removed}}: invisible control characters taken out of cells
+    removed: dict = field(default_factory=dict)
 
 
 def read_tracker(data, kind):
@@ -92,6 +95,8 @@ def read_tracker(data, kind):
     sheet, limit = None, settings.TRACKER_IMPORT_MAX_SPREADSHEET_ROWS
     for number, values in raw_rows:
         cells = [_cell(v, kind) for v in values]
+        guarded = [textguard.clean(c) if isinstance(c, str) else None for c in cells]
+        cells = [g.text if g is not None else c for c, g in zip(cells, guarded, strict=True)]
         if sheet is None:
             if sum(1 for c in cells if c not in (None, "")) >= 2:
                 sheet = Sheet(headings=_headings(cells))
@@ -101,6 +106,9 @@ def read_tracker(data, kind):
         if len(sheet.rows) >= limit:
             raise ImportProblem(f"The tracker has more than {limit} rows; split it and import each part.")
         sheet.rows.append((number, dict(zip(sheet.headings, cells, strict=False))))
+        removed = {h: g.describe() for h, g in zip(sheet.headings, guarded, strict=False) if g and g.changed}
+        if removed:
+            sheet.removed[number] = removed
     if sheet is None:
         raise ImportProblem("The tracker has no row of column headings (such as Reference, Finding, Status).")
     return sheet
@@ -125,8 +133,18 @@ def _csv_rows(data):
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    for number, values in enumerate(csv.reader(io.StringIO(text), dialect), 1):
-        yield number, values[:80]
+    reader = csv.reader(io.StringIO(text), dialect)
+    try:
+        for number, values in enumerate(reader, 1):
+            yield number, values[:80]
+    except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise ImportProblem(
+                f"Line {reader.line_num} of the file has a cell longer than {csv.field_size_limit():,} characters, "
+                "more than any tracker cell holds. A quotation mark that is opened and never closed makes the rest "
+                "of the file one cell: check the cells around that line."
+            ) from error
+        raise ImportProblem(f"Line {reader.line_num} of the file cannot be read as CSV ({error}).") from error
 
 
 def _cell(value, kind):

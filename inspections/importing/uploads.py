@@ -1,5 +1,6 @@
 """What an uploaded file really is, judged by its content (never by its name), within the caps."""
 
+import codecs
 import io
 import zipfile
 
@@ -37,8 +38,32 @@ def _office_problem(names, wanted):
     return "This file is a zip archive, not a report or tracker. " + wanted
 
 
+def _utf16_encoding(data):
+    """'utf-16' for text saved as UTF-16 (Excel's "Unicode Text", Notepad's "Unicode"), else None."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    # Without a byte-order mark: mostly-Latin text has a zero byte beside nearly every character.
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > 0.4 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.4 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
 def decode_text(data, what="text"):
-    """Text in UTF-8 (with or without a byte-order mark) or Windows-1252, as Excel and Word save it."""
+    """Text in UTF-8 (with or without a byte-order mark), UTF-16 or Windows-1252, as Excel and Word save it."""
+    if encoding := _utf16_encoding(data):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as error:
+            raise ImportProblem(f"This file looks like UTF-16 text but is damaged; save it again as {what}.") from error
+        if "\x00" not in text:
+            return text
     if b"\x00" in data[:65536]:
         raise ImportProblem(f"This file is not {what}: it holds binary data. Check you chose the right file.")
     for encoding in ("utf-8-sig", "cp1252"):

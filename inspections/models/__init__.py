@@ -1,3 +1,4 @@
+from .accounts import SignInMethod, SingleSignOnIdentity, UserSession
 from .documents import DocumentKind, RenderedDocument, RenderStatus
 from .evidence import EvidenceFile
 from .finding import Finding, FindingKind, overdue_q
@@ -70,8 +71,11 @@ __all__ = [
     "ReportImportStatus",
     "Role",
     "Section55Response",
+    "SignInMethod",
+    "SingleSignOnIdentity",
     "email_kind_for",
     "TrackerColumnMapping",
     "TrackerImport",
     "TrackerImportStatus",
+    "UserSession",
 ]

@@ -65,6 +65,7 @@ class RenderedDocument(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0, help_text="Renders started; more than one if a worker died.")
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -46,6 +46,7 @@ class ReportImport(models.Model):
     published_on = models.DateField(null=True, blank=True, help_text="As given at upload; sets the due dates.")
     progress = models.PositiveSmallIntegerField(default=0, help_text="Per cent read.")
     progress_message = models.CharField(max_length=200, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0, help_text="Readings started (more if a worker died).")
     error = models.TextField(blank=True, help_text="Why the report could not be read.")
     extraction = models.JSONField(null=True, blank=True, help_text="What the parser found, unedited.")
     draft = models.JSONField(null=True, blank=True, help_text="The extraction as staff have reviewed it.")

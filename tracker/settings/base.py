@@ -1,6 +1,7 @@
 """Settings shared by every environment. Secrets and addresses come only from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -45,17 +46,29 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_filters",
+    # Sign-in and security (issue 14; SECURITY.md): second factors, lockout, Content-Security-Policy.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
     "inspections",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Absolute session lifetime, the "your sessions" record, no-store, and second factors where required.
+    "inspections.accounts.middleware.SessionLimitsMiddleware",
+    "inspections.accounts.middleware.MultiFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks: it turns lockouts into the locked-out page
 ]
 
 ROOT_URLCONF = "tracker.urls"
@@ -87,9 +100,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # "viewerA-viewerA": the user's own name, email or the service's name inside the password (NIST 800-63B).
+    {"NAME": "inspections.accounts.passwords.ContextWordsValidator"},
+    # Passwords known from breaches, checked offline: Django's common-password list (20,000, from breaches),
+    # and a local copy of the Have I Been Pwned list where TRACKER_BREACHED_PASSWORDS_FILE names one.
+    {"NAME": "inspections.accounts.passwords.BreachedPasswordValidator"},
 ]
+TRACKER_BREACHED_PASSWORDS_FILE = env("TRACKER_BREACHED_PASSWORDS_FILE", "")
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -98,6 +116,82 @@ LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# --- Sign-in and security (issue 14; SECURITY.md maps each control to its test) -------------------
+# A session ends this many hours after sign-in, however active (ASVS 3.3.2); then the user signs in again.
+TRACKER_SESSION_MAX_AGE_HOURS = float(env("TRACKER_SESSION_MAX_AGE_HOURS", "12"))
+# Password sign-in needs a second factor (an authenticator app's code, or a recovery code) for these
+# kinds of user: "superuser", "staff" (Django admin users), "opcc_staff", "force_lead", "board_member",
+# "viewer", or "all". Anyone else may turn it on at /accounts/security/. Single sign-on users are asked by
+# their identity provider (Entra ID Conditional Access), not here.
+TRACKER_MFA_REQUIRED_FOR = env_list("TRACKER_MFA_REQUIRED_FOR", "superuser,opcc_staff")
+TRACKER_MFA_RECOVERY_CODES = 10
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "HMICFRS inspection tracker")
+# A known password, then a second factor within this many seconds, or start again.
+TRACKER_MFA_PENDING_SECONDS = 300
+
+# Login throttling (django-axes, with inspections/accounts/lockout.py): the 6th wrong password for a user
+# name within the cool-off is refused, and so is every attempt from an address after ADDRESS_LIMIT wrong
+# ones (higher: a force's staff may share one outgoing address). OPCC staff unlock their force's users at
+# /accounts/locked/; superusers unlock anyone, and see every failure in the admin.
+AXES_FAILURE_LIMIT = int(env("TRACKER_LOGIN_FAILURE_LIMIT", "5"))
+TRACKER_LOGIN_ADDRESS_FAILURE_LIMIT = int(env("TRACKER_LOGIN_ADDRESS_FAILURE_LIMIT", "30"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env("TRACKER_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # counted separately; the order matters to lockout.py
+AXES_HANDLER = "inspections.accounts.lockout.LockoutHandler"
+AXES_LOCKOUT_CALLABLE = "inspections.accounts.views.locked_out"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# Behind TRACKER_PROXY_COUNT reverse proxies, the client's address is that many from the end of
+# X-Forwarded-For (the proxies' own additions); with none, the connection's address.
+TRACKER_PROXY_COUNT = int(env("TRACKER_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "inspections.accounts.lockout.client_address"
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses locked-out users and addresses before any password check
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Single sign-on with OpenID Connect (Microsoft Entra ID, or any standard provider), through
+# mozilla-django-oidc with discovery, PKCE, nonce and ID-token checks (inspections/accounts/oidc.py).
+# On when OIDC_ISSUER is set, e.g. https://login.microsoftonline.com/<tenant id>/v2.0 (README "Production").
+OIDC_ISSUER = env("OIDC_ISSUER", "").rstrip("/")
+OIDC_RP_CLIENT_ID = env("OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = env("OIDC_CLIENT_SECRET", "")
+OIDC_PROVIDER_NAME = env("OIDC_PROVIDER_NAME", "Microsoft Entra ID")
+OIDC_RP_SIGN_ALGO = env("OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+LOGIN_REDIRECT_URL_FAILURE = "/accounts/sso/refused/"
+# THE mapping of the identity provider's groups (or app roles) to forces and kinds of access: the one
+# place it is stated. OIDC_GROUP_MAP holds entries "claim value=force slug:access", separated by commas or
+# new lines, e.g. "0c6a…e1=warwickshire:opcc_staff, 5b1f…9d=warwickshire:viewer" (access: opcc_staff,
+# force_lead, board_member, viewer). A user gets exactly the memberships their claims map to, at every
+# sign-in; a user whose claims map to nothing is refused with a page that says so. Kept in the deployment's
+# environment, not an admin page, because it grants access: it changes only with a reviewed deployment,
+# never by someone who got into the admin. OIDC_GROUPS_CLAIM names the claim ("groups"; "roles" for
+# Entra app roles, which avoid Entra's 200-group overage).
+TRACKER_SSO_GROUPS_CLAIM = env("OIDC_GROUPS_CLAIM", "groups")
+TRACKER_SSO_GROUP_MAP = env("OIDC_GROUP_MAP", "")
+if OIDC_ISSUER:
+    AUTHENTICATION_BACKENDS.append("inspections.accounts.oidc.SingleSignOnBackend")
+
+# Content-Security-Policy on every page (django-csp): nothing inline, nothing from elsewhere.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -135,6 +229,12 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 600
+# A task whose worker process died goes back on the queue (tasks that allow it say reject_on_worker_lost);
+# one whose whole worker was killed comes back after the visibility timeout. The records count attempts.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * CELERY_TASK_TIME_LIMIT}
+# With the broker down, a page that queues work answers in seconds (and says so), not after 20 s.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
 
 # Reminders (issue 4; README "Reminders"; the rules are applied in inspections/reminders/rules.py).
 # Days are calendar days in Europe/London. Day 1 of the Section 55 clock is the publication day.
@@ -166,6 +266,17 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=int(env("TRACKER_REMINDERS_HOUR", "7")), minute=0),
         "options": {"expires": 6 * 60 * 60},
     },
+    # Renders and report imports whose worker died are marked failed, with a retry button (never left "in progress").
+    "fail-stalled-renders": {
+        "task": "inspections.fail_stalled_renders",
+        "schedule": 5 * 60,
+        "options": {"expires": 5 * 60},
+    },
+    "fail-stalled-imports": {
+        "task": "inspections.fail_stalled_imports",
+        "schedule": 5 * 60,
+        "options": {"expires": 5 * 60},
+    },
 }
 
 # The accessibility statement (/accessibility/, inspections/accessibility/): the OPCC that runs the
@@ -194,6 +305,8 @@ TRACKER_DEMO_ENABLED = False
 # Rendered documents and Section 55 letters (inspections/documents/).
 # A render queued or running for longer than this is shown as stalled, so the user can start another.
 DOCUMENTS_RENDER_STALE_MINUTES = int(env("DOCUMENTS_RENDER_STALE_MINUTES", "15"))
+# A render or report import whose worker died is tried this many times in all, then marked failed.
+TRACKER_TASK_MAX_ATTEMPTS = 2
 # The Home Office's mailbox for Section 55 responses, printed under the addressees of every letter.
 SECTION55_HOME_OFFICE_MAILBOX = env("SECTION55_HOME_OFFICE_MAILBOX", "section55responses@homeoffice.gov.uk")
 # Uploaded signature images: PNG or JPEG only, checked by content, at most this many bytes.

@@ -12,3 +12,6 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", "redis://127.0.0.1:6379/14")
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", CELERY_BROKER_URL)
 TRACKER_DEMO_ENABLED = False
+# Most tests sign in with client.force_login, which no second factor follows; the accounts tests
+# (tests/accounts/) switch the production requirement (superusers and OPCC staff) back on.
+TRACKER_MFA_REQUIRED_FOR = []
