@@ -9,6 +9,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+import kombu.pools
 from django.db import connection
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,9 +23,11 @@ def closed_port():
 
 
 def _reset_connections(app):
-    if app._pool is not None:
-        app._pool.force_close_all()
-        app._pool = None
+    # kombu keeps one connection pool and one producer pool per broker URL in global registries, and the
+    # app's own pools are those: closing one would leave it closed for every later test. Reset the
+    # registries instead, so the next publish opens fresh pools for whatever URL is configured.
+    kombu.pools.reset()
+    app._pool = None
     app.amqp._producer_pool = None
 
 

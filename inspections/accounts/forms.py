@@ -1,7 +1,7 @@
 """The forms of signing in and of a user's own security settings."""
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 
 from inspections.core.forms import TrackerFormMixin
 
@@ -13,6 +13,10 @@ class SignInForm(TrackerFormMixin, AuthenticationForm):
         **AuthenticationForm.error_messages,
         "invalid_login": "Enter a correct username and password. Both are case-sensitive.",
     }
+
+
+class ChangePasswordForm(TrackerFormMixin, PasswordChangeForm):
+    """Django's password change, styled and checked like every other form of the tracker."""
 
 
 class CodeForm(TrackerFormMixin, forms.Form):

@@ -28,7 +28,9 @@ def visit(page, live_server, scene, page_type, role):
     if page_type.refreshes:
         hold_still(page, url)
     response = page.goto(url)
-    assert response is not None and response.ok, f"{page_type.name} as {role}: {url} answered {response.status}"
+    assert response is not None and response.status == page_type.status, (
+        f"{page_type.name} as {role}: {url} answered {response.status}"
+    )
     if page_type.act:
         page_type.act(page, scene)
     if page_type.refreshes:

@@ -25,6 +25,7 @@ class PageType:
     roles: tuple[str, ...]
     act: Callable | None = None
     refreshes: bool = False  # the page reloads itself (<meta http-equiv="refresh">) while work goes on
+    status: int = 200  # what the page answers (a refusal page answers 403)
 
 
 # --- What users do on a page before it is scanned -------------------------------------------------
@@ -48,6 +49,29 @@ def _error_title():
 def wrong_password(page, scene):
     page.get_by_label("Username").fill("opcc")
     page.get_by_label("Password").fill("not the password")
+    _click(page, "Sign in")
+    _shows_errors(page)
+
+
+def sign_in_with_second_factor(page, scene):
+    """A user with an authenticator app gives the right password: the next page asks for the code."""
+    from django.contrib.auth import get_user_model
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user, created = get_user_model().objects.get_or_create(username="second-factor")
+    if created:
+        user.set_password("correct horse battery")
+        user.save()
+        TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+    page.get_by_label("Username").fill("second-factor")
+    page.get_by_label("Password").fill("correct horse battery")
+    _click(page, "Sign in")
+    expect(page.get_by_role("heading", name="Enter the code from your authenticator app")).to_be_visible()
+
+
+def wrong_code(page, scene):
+    sign_in_with_second_factor(page, scene)
+    page.get_by_label("Code").fill("000000")
     _click(page, "Sign in")
     _shows_errors(page)
 
@@ -173,10 +197,23 @@ PAGES = [
     # Signing in, and what anyone can read.
     PageType("Sign in", fixed("/accounts/login/"), (ANONYMOUS, *EVERYONE)),
     PageType("Sign in: wrong password", fixed("/accounts/login/"), (ANONYMOUS,), act=wrong_password),
+    PageType("Sign in: the code from an authenticator app", fixed("/accounts/login/"), (ANONYMOUS,),
+             act=sign_in_with_second_factor),
+    PageType("Sign in: the code, wrong", fixed("/accounts/login/"), (ANONYMOUS,),
+             act=wrong_code),
+    PageType("Single sign-on refused", fixed("/accounts/sso/refused/"), (ANONYMOUS, *EVERYONE), status=403),
     PageType("Home, signed out", fixed("/"), (ANONYMOUS,)),
     PageType("Accessibility statement", fixed("/accessibility/"), (ANONYMOUS, *EVERYONE)),
     PageType("Home", fixed("/"), EVERYONE),
     PageType("Your profile and reminders", fixed("/profile/"), EVERYONE),
+    # The user's own sign-in settings.
+    PageType("Your sign-in and security", fixed("/accounts/security/"), EVERYONE),
+    PageType("Set up an authenticator app", fixed("/accounts/security/authenticator/"), EVERYONE),
+    PageType("Your sessions", fixed("/accounts/sessions/"), EVERYONE),
+    PageType("Change your password", fixed("/accounts/password_change/"), EVERYONE),
+    PageType("Change your password: errors", fixed("/accounts/password_change/"), EVERYONE,
+             act=submit_empty("Change password")),
+    PageType("Locked-out accounts", fixed("/accounts/locked/"), OPCC),
     # Inspections and findings.
     PageType("Inspections", fixed("/inspections/"), EVERYONE),
     PageType("Inspection (2019, pillars)", inspection("inspection_2019"), EVERYONE),

@@ -18,23 +18,25 @@ NOT_PAGES = {
     "section55_final", "section55_sent", "section55_published", "section55_signature", "document_download",
     "report_import_retry", "report_import_discard", "tracker_import_discard", "inspection_export",
     "reminders",  # redirects OPCC staff of one force to their force's page, which is scanned
-    "logout", "password_change", "password_change_done", "password_reset", "password_reset_done",
-    "password_reset_confirm", "password_reset_complete",
+    "logout", "password_change_done",
+    "oidc_authentication_init", "oidc_authentication_callback",  # redirects to and from the identity provider
+    "sign_in_code",  # reached only by signing in with a second factor: scanned after the sign-in entries' act
 }
 
 
 def test_each_address_is_scanned_as_every_role_that_can_open_it(client, people, media):
     scene = build_scene(people)
-    scanned = defaultdict(set)
+    scanned, statuses = defaultdict(set), {}
     for page_type in PAGES:
         scanned[page_type.path(scene)] |= set(page_type.roles)
+        statuses[page_type.path(scene)] = page_type.status
     wrong = []
     for path, roles in scanned.items():
         for role in (ANONYMOUS, *ROLES):
             client.logout()
             if role != ANONYMOUS:
                 client.force_login(people[role])
-            opens = client.get(path).status_code == 200
+            opens = client.get(path).status_code == statuses[path]
             if opens != (role in roles):
                 wrong.append(f"{path} {'opens' if opens else 'does not open'} for {role}")
     assert not wrong, "\n".join(wrong)

@@ -49,5 +49,5 @@ def test_a_redis_outage_leaves_a_retryable_import_and_no_500(client, opcc, warwi
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("report_import_retry", args=[report_import.pk]))
     report_import.refresh_from_db()
-    assert report_import.status == ReportImportStatus.READY and report_import.error == ""
+    assert report_import.status == ReportImportStatus.READY and report_import.error == "", report_import.error
     assert report_import.attempts == 1

@@ -35,7 +35,7 @@ def test_render_runs_the_task_and_the_pdf_downloads(
         response = client.post(reverse("section55_render", args=[peel_2022.pk]))
     document = RenderedDocument.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("document", args=[document.pk])
-    assert document.status == RenderStatus.DONE and document.version == 1 and document.label == "Draft"
+    assert document.status == RenderStatus.DONE and document.version == 1 and document.label == "Draft", document.error
     assert document.created_by == people["opcc"] and document.file.name.startswith("documents/section55_letter/")
     status = client.get(response["Location"]).content.decode()
     assert "The PDF is ready." in status and 'http-equiv="refresh"' not in status
