@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("inspections.reminders.urls")),
     path("", include("inspections.importing.urls")),
     path("", include("inspections.accessibility.urls")),
+    path("", include("inspections.public.urls")),
 ]

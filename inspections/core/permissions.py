@@ -43,11 +43,14 @@ class Action(StrEnum):
     # download a version, MANAGE on the inspection to render one.
     SEE_REMINDERS = "see_reminders"  # the force's reminder preview, log and problems
     PRODUCE_PACK = "produce_pack"  # render a board's pack as a PDF: OPCC staff, and the board's chair and members
+    # Publish an inspection on the public pages (/public/), or unpublish it: OPCC staff only. What the
+    # public pages show is fixed in inspections/public/selectors.py; nothing there needs a permission.
+    PUBLISH = "publish"
 
 
 OPCC_ACTIONS = {
     Action.ADD_UPDATE, Action.CLOSE_OTHERWISE, Action.REASSIGN, Action.REVISE_DUE_DATE, Action.EDIT_RESPONSE,
-    Action.MANAGE, Action.SEE_REMINDERS,
+    Action.MANAGE, Action.SEE_REMINDERS, Action.PUBLISH,
 }
 OWNER_ACTIONS = {Action.ADD_UPDATE, Action.PROPOSE_COMPLETE, Action.EDIT_RESPONSE}
 

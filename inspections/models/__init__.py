@@ -23,6 +23,7 @@ from .organisation import (
     Role,
 )
 from .progress import ChangeAction, FindingChange, ProgressUpdate
+from .publication import Publication
 from .reminders import (
     EmailKind,
     EmailStatus,
@@ -62,6 +63,7 @@ __all__ = [
     "MonitoringState",
     "OutgoingEmail",
     "ProgressUpdate",
+    "Publication",
     "RenderedDocument",
     "RenderStatus",
     "Reminder",

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the public pages (/public/) never see a cookie, so they are the same for everyone and cacheable.
+    "inspections.public.middleware.PublicPagesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -289,6 +291,10 @@ TRACKER_ACCESSIBILITY = {
     "RESPONSE_DAYS": int(env("TRACKER_ACCESSIBILITY_RESPONSE_DAYS", "10")),  # working days to answer a request
     "REVIEWED_ON": env("TRACKER_ACCESSIBILITY_REVIEWED_ON", ""),  # ISO date the OPCC last reviewed the statement
 }
+
+# The public progress pages (/public/, inspections/public/): how long browsers and shared caches may keep
+# a page, in seconds; an unpublished inspection leaves every cache within this time.
+TRACKER_PUBLIC_MAX_AGE = int(env("TRACKER_PUBLIC_MAX_AGE", "300"))
 
 # Domain defaults (see inspections/core/timeframes.py and README).
 # A finding whose report gives no time frame is due this many months after publication.

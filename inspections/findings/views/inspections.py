@@ -3,6 +3,7 @@ from django.shortcuts import render
 
 from inspections.core import permissions
 from inspections.findings import selectors
+from inspections.models import Publication
 
 
 @login_required
@@ -18,5 +19,8 @@ def inspection_detail(request, pk):
         "judgments": judgments,
         "sections": sections,
         "can_manage": permissions.can(request.user, permissions.Action.MANAGE, inspection),
+        # The public progress page (inspections/public/): its state, and whether the user may change it.
+        "publication": Publication.objects.filter(inspection=inspection).first(),
+        "can_publish": permissions.can(request.user, permissions.Action.PUBLISH, inspection),
     }
     return render(request, "inspections/inspection_detail.html", context)
