@@ -190,6 +190,7 @@ def fixed(path):
     return lambda scene: path
 
 
+PUBLIC_2019 = "warwickshire-police-integrated-peel-assessment-2019"  # the published 2019 inspection's slug
 OWNERS = ("opcc", "lead")  # who updates the lead's own finding
 DECIDERS = ("chair", "member")
 
@@ -293,6 +294,10 @@ PAGES = [
     PageType("Tracker import: imported", tracker("tracker_imported"), OPCC),
     # Reminders.
     PageType("Reminders for the force", fixed("/reminders/warwickshire/"), OPCC),
+    # The public progress pages (no sign-in; the same for everyone): the 2019 inspection is published (scene.py).
+    PageType("Public: forces", fixed("/public/"), (ANONYMOUS, *EVERYONE)),
+    PageType("Public: a force's inspections", fixed("/public/warwickshire/"), (ANONYMOUS, *EVERYONE)),
+    PageType("Public: an inspection's progress", fixed(f"/public/warwickshire/{PUBLIC_2019}/"), (ANONYMOUS, *EVERYONE)),
     PageType("Reminders for the force: errors", fixed("/reminders/warwickshire/?day=31+February"), OPCC),
 ]
 

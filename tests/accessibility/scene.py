@@ -25,6 +25,7 @@ from inspections.models import (
     ReportImport,
     TrackerImport,
 )
+from inspections.public import services as public_services
 from tests.importing.support import report_text
 
 TITLE_2019 = "Warwickshire Police: Integrated PEEL Assessment 2019"
@@ -98,6 +99,7 @@ def build_scene(people):
     next_meeting = BoardMeeting.objects.create(board=assurance_board, held_on=today + timedelta(days=14))
     sub_board_meeting = BoardMeeting.objects.create(board=sub_board, held_on=today - timedelta(days=7))
 
+    public_services.publish(inspection=inspection_2019, by=opcc)  # the public pages show it
     pack_ready = document_services.request_render(kind=DocumentKind.BOARD_PACK, by=opcc, subject=past_meeting)
     document_services.render(pack_ready.pk)
     letter_queued = document_services.request_render(kind=DocumentKind.SECTION55_LETTER, by=opcc,

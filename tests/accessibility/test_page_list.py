@@ -21,6 +21,7 @@ NOT_PAGES = {
     "logout", "password_change_done",
     "oidc_authentication_init", "oidc_authentication_callback",  # redirects to and from the identity provider
     "sign_in_code",  # reached only by signing in with a second factor: scanned after the sign-in entries' act
+    "public_inspection_data", "public_letter", "inspection_publish", "inspection_unpublish",  # downloads, posts
 }
 
 
