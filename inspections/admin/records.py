@@ -8,6 +8,7 @@ from inspections.models import (
     EvidenceFile,
     HmicfrsDecision,
     OutgoingEmail,
+    Publication,
     Reminder,
     ReminderRun,
     ReportImport,
@@ -86,3 +87,12 @@ class TrackerImportAdmin(RecordAdmin):
 class TrackerColumnMappingAdmin(admin.ModelAdmin):
     list_display = ["force", "updated_by", "updated_at"]
     list_select_related = ["force", "updated_by"]
+
+
+@admin.register(Publication)
+class PublicationAdmin(RecordAdmin):
+    """Published and unpublished from the inspection's page (OPCC staff), where the rules are applied."""
+
+    list_display = ["inspection", "slug", "published_at", "published_by", "withdrawn_at", "withdrawn_by"]
+    list_filter = ["inspection__force"]
+    list_select_related = ["inspection", "published_by", "withdrawn_by"]

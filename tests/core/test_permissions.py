@@ -46,13 +46,14 @@ IN_PROGRESS_MATRIX = {
     Action.MANAGE: {"opcc"},
     Action.SEE_REMINDERS: {"opcc"},
     Action.PRODUCE_PACK: {"opcc", "chair"},  # on a meeting of the WAB, which `member` does not sit on
+    Action.PUBLISH: {"opcc"},  # the inspection, on the public pages
 }
 
 
 @pytest.mark.parametrize("action", list(Action))
 def test_matrix_on_a_finding_in_progress(people, action):
     target = finding("Rec 1.3")
-    if action in (Action.MANAGE, Action.SEE_REMINDERS):
+    if action in (Action.MANAGE, Action.SEE_REMINDERS, Action.PUBLISH):
         target = target.inspection
     if action == Action.PRODUCE_PACK:
         target = BoardMeetingFactory(board=target.board, held_on=date(2026, 12, 8))

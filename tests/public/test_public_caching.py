@@ -32,7 +32,11 @@ def assert_cacheable(response, url):
 
 def test_every_public_page_is_cacheable_for_the_public(client, published):
     for url in URLS:
-        assert_cacheable(client.get(url), url)
+        response = client.get(url)
+        assert_cacheable(response, url)
+        # The security headers stay: the same Content-Security-Policy, and no framing.
+        assert "default-src 'none'" in response["Content-Security-Policy"], url
+        assert response["X-Frame-Options"] == "DENY", url
 
 
 def test_a_signed_in_user_gets_exactly_what_the_public_gets_and_no_cookie(published):
