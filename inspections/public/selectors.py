@@ -100,6 +100,11 @@ def _last_updated(rows):
     return result
 
 
+def _web_address(url):
+    """A link for the public: http(s) only, whatever was stored (never javascript: or data:)."""
+    return url if url.lower().startswith(("https://", "http://")) else ""
+
+
 def _inspection_summary(row, last_updated):
     response_published = row["section55__published_on"] is not None
     return {
@@ -107,11 +112,11 @@ def _inspection_summary(row, last_updated):
         "slug": row["publication__slug"],
         "kind": InspectionKind(row["kind"]).label,
         "published_on": row["published_on"],
-        "report_url": row["report_url"],
+        "report_url": _web_address(row["report_url"]),
         "last_updated": last_updated,
         "section55": {
             "published_on": row["section55__published_on"],
-            "published_url": row["section55__published_url"] if response_published else "",
+            "published_url": _web_address(row["section55__published_url"]),
         } if response_published else None,
     }
 

@@ -196,3 +196,12 @@ def test_the_pages_take_a_few_queries_whatever_the_number_of_findings(client, pe
     with django_assert_max_num_queries(8):
         client.get(URL_2019)
 
+
+
+def test_only_web_links_are_offered_whatever_was_stored(client, people):
+    Inspection.objects.filter(title=TITLE_2019).update(report_url="javascript:alert(1)")
+    Section55Response.objects.filter(inspection=inspection(TITLE_2019)).update(published_url="data:text/html,x")
+    publish(TITLE_2019, people.opcc)
+    page = text_of(client.get(URL_2019))
+    assert "javascript:" not in page and "data:text" not in page
+    assert "read the report on the HMICFRS website" not in page
