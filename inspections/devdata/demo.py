@@ -16,22 +16,10 @@ from django.utils import timezone
 
 from inspections.core.status import Rag
 from inspections.core.timeframes import add_months
-from inspections.documents import versions as document_versions
+from inspections.devdata.public_demo import publish_demo_inspection
 from inspections.findings import progress as progress_service
 from inspections.findings import services as finding_service
-from inspections.models import (
-    Access,
-    BoardMeeting,
-    DocumentKind,
-    Force,
-    GovernanceBoard,
-    Membership,
-    ProgressUpdate,
-    Publication,
-    RenderStatus,
-    Role,
-)
-from inspections.public import services as public_services
+from inspections.models import Access, BoardMeeting, Force, GovernanceBoard, Membership, ProgressUpdate, Role
 
 FIXTURES = sorted(str(path) for path in (Path(settings.BASE_DIR) / "fixtures").glob("*.json"))
 
@@ -107,7 +95,7 @@ def load_demo(stdout=None):
             BoardMeeting.objects.get_or_create(board=board, held_on=second_tuesday(month.year, month.month))
     if not ProgressUpdate.objects.filter(finding__inspection__force=force).exists():
         demo_activity(force, today)
-    publish_demo_inspection(force, User.objects.get(username="opcc"))
+    publish_demo_inspection(force, User.objects.get(username="opcc"))  # the public progress page (/public/)
     if stdout:
         stdout.write(f"Demo data loaded: users {', '.join([*DEMO_USERS, 'admin'])}.")
 
@@ -149,14 +137,3 @@ def demo_activity(force, today):
         demand, by=demand.owner.holder or opcc,
         reason="Demand model completed and built into resourcing and leave processes; evidence in the board paper.",
     )
-
-
-def publish_demo_inspection(force, opcc):
-    """The 2019 inspection, whose Section 55 response was published, on the public pages (/public/), with
-    its final letter rendered once so the public page offers the PDF."""
-    inspection = force.inspections.get(title__contains="Integrated PEEL Assessment 2019")
-    if not Publication.objects.filter(inspection=inspection).exists():
-        public_services.publish(inspection=inspection, by=opcc)
-    if not inspection.rendered_documents.filter(kind=DocumentKind.SECTION55_LETTER, status=RenderStatus.DONE).exists():
-        document = document_versions.request_render(kind=DocumentKind.SECTION55_LETTER, by=opcc, inspection=inspection)
-        document_versions.render(document.pk)
