@@ -84,9 +84,9 @@ def plant_secrets(people):
     # Progress on a published finding: a narrative with evidence, a revised date with its reason.
     owned = Finding.objects.get(inspection=y2019, reference="Rec 1.3")
     evidence = SimpleUploadedFile(f"{secret('EvidenceName')}.pdf", PDF_BYTES, content_type="application/pdf")
-    owned = progress.record_progress(owned, by=people.lead, narrative=secret("Narrative"), rag="amber",
-                                     evidence=[evidence])
-    owned = finding_services.revise_due_date(owned, due_date=date(2027, 3, 31), by=opcc,
+    progress.record_progress(owned, by=people.lead, narrative=secret("Narrative"), rag="amber", evidence=[evidence])
+    owned = Finding.objects.get(pk=owned.pk)
+    finding_services.revise_due_date(owned, due_date=date(2027, 3, 31), by=opcc,
                                              reason=secret("DueDateReason"))
     # A published finding closed as no longer relevant, with its reason; another proposed with a reason.
     closed = Finding.objects.get(inspection=y2019, reference="AFI 3")
