@@ -2,7 +2,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from inspections.core import permissions
-from inspections.findings import selectors
+from inspections.findings import hmicfrs, selectors
+from inspections.monitoring import selectors as monitoring
 
 
 @login_required
@@ -18,5 +19,10 @@ def inspection_detail(request, pk):
         "judgments": judgments,
         "sections": sections,
         "can_manage": permissions.can(request.user, permissions.Action.MANAGE, inspection),
+        # HMICFRS's side: the force's monitoring now and when the report came out, and its closures.
+        "monitoring": monitoring.monitoring_for(inspection.force),
+        "published_state": monitoring.state_on(inspection.force, inspection.published_on),
+        "hmicfrs_closed": hmicfrs.closures_among(inspection.findings.all()),
+        "can_record_monitoring": permissions.can(request.user, permissions.Action.RECORD_MONITORING, inspection.force),
     }
     return render(request, "inspections/inspection_detail.html", context)
