@@ -18,6 +18,8 @@ def record_monitoring_change(*, force, state, started_on, by, reasons="", letter
     says): the period open until then ends the day before, and the new one stays open."""
     Force.objects.select_for_update().filter(pk=force.pk).first()  # one change of state at a time
     state = MonitoringState(state)
+    if state == MonitoringState.ENGAGE and not (reasons or "").strip():
+        raise ValidationError({"reasons": "Say why HMICFRS moved the force into Engage, as its letter puts it."})
     if started_on and started_on > timezone.localdate():
         raise ValidationError({"started_on": "Record the move once it has happened: the date is in the future."})
     current = MonitoringPeriod.objects.filter(force=force, ended_on__isnull=True).first()
@@ -40,8 +42,6 @@ def record_monitoring_change(*, force, state, started_on, by, reasons="", letter
         letter_title=(letter_title or "").strip(), note=(note or "").strip(), recorded_by=by,
         recorded_at=timezone.now(),
     )
-    if state == MonitoringState.ENGAGE and not period.reasons:
-        raise ValidationError({"reasons": "Say why HMICFRS moved the force into Engage, as its letter puts it."})
     period.full_clean()
     period.save()
     return period
