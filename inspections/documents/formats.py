@@ -16,8 +16,9 @@ def format_from_request(request):
 
 
 def format_from_path(path):
-    """The format a file name asks for by its extension (the render_section55 command's --out)."""
-    suffix = PurePath(path).suffix.lower().lstrip(".")
+    """The format a file name asks for by its extension (the render_section55 command's --out); a name
+    without one (/dev/stdout) is a PDF, as before Word copies."""
+    suffix = PurePath(path).suffix.lower().lstrip(".") or DocumentFormat.PDF
     if suffix not in DocumentFormat.values:
         raise ValueError(f"Write the document to a .pdf or a .docx file, not “{PurePath(path).name}”.")
     return DocumentFormat(suffix)

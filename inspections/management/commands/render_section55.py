@@ -24,13 +24,13 @@ class Command(BaseCommand):
         parser.add_argument("--html", help="Also write the letter's HTML here.")
 
     def handle(self, *args, inspection_id, out, html=None, **options):
+        inspection = Inspection.objects.select_related("force", "previous").filter(pk=inspection_id).first()
+        if inspection is None:
+            raise CommandError(f"There is no inspection with id {inspection_id}.")
         try:
             document_format = formats.format_from_path(out)
         except ValueError as error:
             raise CommandError(str(error)) from error
-        inspection = Inspection.objects.select_related("force", "previous").filter(pk=inspection_id).first()
-        if inspection is None:
-            raise CommandError(f"There is no inspection with id {inspection_id}.")
         title = f"Section 55 response: {inspection.title}"
         try:
             letter = render_letter_html(response_for(inspection))
