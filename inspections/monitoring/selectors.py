@@ -25,6 +25,17 @@ class Monitoring:
     def in_engage(self):
         return bool(self.current) and self.current.state == MonitoringState.ENGAGE
 
+    def period_on(self, day):
+        """The period in force on a day, from the periods already read (no query)."""
+        if day is None:
+            return None
+        covering = (p for p in self.periods if p.started_on <= day and (p.ended_on is None or p.ended_on >= day))
+        return next(covering, None)
+
+    def state_on(self, day):
+        period = self.period_on(day)
+        return period.get_state_display() if period else ROUTINE
+
     @property
     def latest_meeting(self):
         return self.meetings[0] if self.meetings else None
@@ -40,12 +51,10 @@ def monitoring_for(force, day=None):
     """The force's monitoring: three queries, whatever the history."""
     day = day or timezone.localdate()
     periods = list(force.monitoring_periods.select_related("recorded_by").order_by("-started_on"))
-    current = next(
-        (p for p in periods if p.started_on <= day and (p.ended_on is None or p.ended_on >= day)), None
-    )
     meetings = OversightGroupMeeting.objects.filter(force=force).select_related("recorded_by").order_by("-held_on")
-    meetings = list(meetings)
-    return Monitoring(force=force, current=current, periods=periods, meetings=meetings)
+    monitoring = Monitoring(force=force, current=None, periods=periods, meetings=list(meetings))
+    monitoring.current = monitoring.period_on(day)
+    return monitoring
 
 
 def state_on(force, day):

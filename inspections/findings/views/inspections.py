@@ -14,14 +14,15 @@ def inspection_list(request):
 @login_required
 def inspection_detail(request, pk):
     inspection, judgments, previous, sections = selectors.inspection_detail(request.user, pk)
+    force_monitoring = monitoring.monitoring_for(inspection.force)
     context = {
         "inspection": inspection,
         "judgments": judgments,
         "sections": sections,
         "can_manage": permissions.can(request.user, permissions.Action.MANAGE, inspection),
         # HMICFRS's side: the force's monitoring now and when the report came out, and its closures.
-        "monitoring": monitoring.monitoring_for(inspection.force),
-        "published_state": monitoring.state_on(inspection.force, inspection.published_on),
+        "monitoring": force_monitoring,
+        "published_state": force_monitoring.state_on(inspection.published_on),
         "hmicfrs_closed": hmicfrs.closures_among(inspection.findings.all()),
         "can_record_monitoring": permissions.can(request.user, permissions.Action.RECORD_MONITORING, inspection.force),
     }
