@@ -96,10 +96,9 @@ def _blocks(container, element, *, list_style=None):
     loose = []
 
     def flush():
-        if loose:
-            paragraph = container.add_paragraph(style=list_style)
-            _runs(paragraph, loose)
-            loose.clear()
+        if _text_of(loose):  # white space between blocks is no paragraph
+            _runs(container.add_paragraph(style=list_style), loose)
+        loose.clear()
 
     if element.text:
         loose.append((element.text, False, False, False))
@@ -154,7 +153,7 @@ def _list_item(container, item, style):
 
 def _table(container, element):
     caption = element.find("caption")
-    if caption is not None:
+    if caption is not None and not _skipped(caption):
         _runs(container.add_paragraph(style="Caption"), _inline_children(caption))
     rows = list(element.iter("tr"))
     if not rows:
@@ -243,9 +242,10 @@ def _runs(paragraph, runs):
     none is left at the start or end of a line."""
     at_line_start = True
     pending_space = False
+    pending_breaks = 0  # a line break is written before the text after it: none is left at the end
     for text, bold, italic, is_break in runs:
         if is_break:
-            paragraph.add_run().add_break(WD_BREAK.LINE)
+            pending_breaks += 1
             at_line_start, pending_space = True, False
             continue
         if not text:
@@ -258,6 +258,9 @@ def _runs(paragraph, runs):
             continue
         trailing = collapsed.endswith(" ")
         collapsed = collapsed.rstrip(" ")
+        for _ in range(pending_breaks if paragraph.runs else 0):
+            paragraph.add_run().add_break(WD_BREAK.LINE)
+        pending_breaks = 0
         run = paragraph.add_run(("" if not pending_space else " ") + collapsed)
         run.bold = bold or None
         run.italic = italic or None
