@@ -8,9 +8,13 @@ import pytest
 from django.urls import reverse
 
 from inspections.boards.pack import build_pack
+from inspections.documents import versions as document_services
 from inspections.core.status import Status
 from inspections.findings import hmicfrs, progress, selectors
-from inspections.models import BoardMeeting, Finding, GovernanceBoard, HmicfrsDecision
+from inspections.models import BoardMeeting, DocumentKind, Finding, GovernanceBoard, HmicfrsDecision
+from inspections.monitoring import services as monitoring
+from tests.pdf_support import pdf_text
+from tests.word_support import docx_text
 
 pytestmark = pytest.mark.django_db
 
@@ -118,3 +122,26 @@ def test_the_board_pack_counts_hmicfrs_closures_as_at_its_meeting(cause, people)
     assert str(before.hmicfrs_closures) == "Causes of concern HMICFRS has closed: 0 of 3"
     assert str(after.hmicfrs_closures) == "Causes of concern HMICFRS has closed: 1 of 3"
     assert after.monitoring_state == "Scan (routine monitoring)"
+
+
+def test_the_pack_page_pdf_and_word_copy_say_what_hmicfrs_has_closed(client, cause, people, media):
+    monitoring.record_monitoring_change(force=people.force, state="engage", started_on=date(2020, 1, 6),
+                                        by=people.opcc, reasons="Causes of concern from the 2019 inspection.")
+    hmicfrs.record_hmicfrs_decision(cause, outcome="closed", decided_on=date(2021, 5, 12), by=people.opcc,
+                                    letter_title=LETTER)
+    board = GovernanceBoard.objects.get(force=people.force, name="Warwickshire Assurance Board")
+    meeting = BoardMeeting.objects.create(board=board, held_on=date(2021, 6, 8))
+    said = ("HMICFRS monitoring of Warwickshire Police: Engage (enhanced monitoring). "
+            "Causes of concern HMICFRS has closed: 1 of 3; signed off by the board: 0 of 3.")
+    client.force_login(people.viewer)
+    page = client.get(reverse("meeting_pack", args=[board.pk, meeting.pk])).content.decode()
+    assert said in " ".join(page.split())
+    texts = []
+    for document_format in ("pdf", "docx"):
+        document = document_services.request_render(kind=DocumentKind.BOARD_PACK, by=people.opcc, subject=meeting,
+                                                    format=document_format)
+        document = document_services.render(document.pk)
+        with document.file.open("rb") as handle:
+            content = handle.read()
+        texts.append(pdf_text(content)[1] if document_format == "pdf" else docx_text(content))
+    assert all(said in text for text in texts)
