@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 
 from inspections.boards.pack import build_pack
-from inspections.documents import versions as document_services
 from inspections.core.status import Status
+from inspections.documents import versions as document_services
 from inspections.findings import hmicfrs, progress, selectors
 from inspections.models import BoardMeeting, DocumentKind, Finding, GovernanceBoard, HmicfrsDecision
 from inspections.monitoring import services as monitoring
