@@ -11,7 +11,15 @@ from django.urls import reverse
 
 from inspections.boards import document as boardpack
 from inspections.documents import versions as document_services
-from inspections.models import BoardMeeting, DocumentFormat, DocumentKind, GovernanceBoard, Inspection, RenderedDocument
+from inspections.models import (
+    BoardMeeting,
+    DocumentFormat,
+    DocumentKind,
+    Finding,
+    GovernanceBoard,
+    Inspection,
+    RenderedDocument,
+)
 from inspections.section55 import letter as section55
 from tests.pdf_support import pdf_text, squash
 from tests.section55.support import png_bytes
@@ -140,3 +148,14 @@ def test_render_section55_writes_the_format_its_out_file_names(ipa_2019, tmp_pat
     assert pdf.read_bytes().startswith(b"%PDF")
     with pytest.raises(CommandError, match="a .pdf or a .docx file"):
         call_command("render_section55", str(ipa_2019.pk), "--out", str(tmp_path / "letter.odt"))
+
+
+def test_what_was_typed_is_text_in_word_never_markup_or_invisible_controls(ipa_2019, staff_user, media):
+    finding = ipa_2019.findings.exclude(response="").order_by("order").first()
+    Finding.objects.filter(pk=finding.pk).update(
+        response="<b>Not bold</b> & <img src='http://internal.invalid/x.png'> done\u202e reversed"
+    )
+    _, content = rendered(DocumentKind.SECTION55_LETTER, staff_user, DocumentFormat.DOCX, inspection=ipa_2019)
+    words = docx_text(content)
+    assert "<b>Not bold</b> & <img src='http://internal.invalid/x.png'> done reversed" in words
+    assert "\u202e" not in words and not docx_document(content).inline_shapes
