@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("inspections.section55.urls")),
     path("", include("inspections.documents.urls")),
     path("", include("inspections.reminders.urls")),
+    path("", include("inspections.monitoring.urls")),
     path("", include("inspections.importing.urls")),
     path("", include("inspections.accessibility.urls")),
     path("", include("inspections.public.urls")),

@@ -18,6 +18,7 @@ from inspections.models import (
     LocalPolicingBody,
     Membership,
     MonitoringPeriod,
+    OversightGroupMeeting,
     ProgressUpdate,
     RenderedDocument,
     Role,
@@ -57,6 +58,16 @@ class MonitoringPeriodAdmin(admin.ModelAdmin):
     list_display = ["force", "state", "started_on", "ended_on"]
     list_filter = ["state", "force"]
     list_select_related = ["force"]
+
+
+@admin.register(OversightGroupMeeting)
+class OversightGroupMeetingAdmin(admin.ModelAdmin):
+    """Recorded on the force's monitoring page (inspections/monitoring); here for corrections."""
+
+    list_display = ["force", "held_on", "recorded_by"]
+    list_filter = ["force"]
+    list_select_related = ["force", "recorded_by"]
+    raw_id_fields = ["recorded_by"]
 
 
 @admin.register(Role)

@@ -9,7 +9,9 @@ from django.db.models import Count, OuterRef, Q, Subquery
 
 from inspections.core.labels import day_month_year
 from inspections.core.status import OPEN_STATUSES, Rag, Status
+from inspections.findings import hmicfrs
 from inspections.models import BoardMeeting, Finding, FindingChange, ProgressUpdate, overdue_q
+from inspections.monitoring import selectors as monitoring
 
 LONDON = ZoneInfo("Europe/London")
 CLOSING = "The board is asked to note the contents of this report."
@@ -34,6 +36,8 @@ class BoardPack:
     overdue: list  # findings, each with .latest_narrative and .latest_written_at as at the meeting
     proposed: list
     closing: str = CLOSING
+    hmicfrs_closures: object = None  # findings.hmicfrs.HmicfrsClosures of the causes of concern governed
+    monitoring_state: str = ""  # HMICFRS's monitoring of the force on the meeting day (Scan or Engage)
 
     @property
     def title(self):
@@ -104,4 +108,7 @@ def build_pack(meeting):
             .order_by("due_date", "pk")
         ),
         proposed=list(governed.filter(status=Status.PENDING_SIGN_OFF).select_related(*related).order_by("due_date")),
+        # HMICFRS's side, as at the meeting: its closures beside the board's, and the force's monitoring.
+        hmicfrs_closures=hmicfrs.closures_among(governed, on=held_on),
+        monitoring_state=monitoring.state_on(board.force, held_on),
     )

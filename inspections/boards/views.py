@@ -18,8 +18,11 @@ from inspections.core.permissions import Action
 from inspections.core.status import Rag, Status
 from inspections.documents import tasks as document_tasks
 from inspections.documents import versions as document_services
+from inspections.documents.formats import format_from_request
+from inspections.findings import hmicfrs
 from inspections.findings import services as finding_service
 from inspections.models import BoardMeeting, DocumentKind
+from inspections.monitoring import selectors as monitoring
 
 RAG_COLOURS = {Rag.RED.label: "#d4351c", Rag.AMBER.label: "#f47738", Rag.GREEN.label: "#00703c",
                Rag.BLUE.label: "#1d70b8", "Not rated": "#b1b4b6"}
@@ -52,8 +55,18 @@ def force_dashboard(request):
     force = next((f for f in forces if str(f.pk) == chosen), forces[0])
     data = dashboard.summary(dashboard.force_scope(force))
     boards = permissions.visible_boards(request.user).filter(force=force).select_related("parent", "chair_role")
-    context = {**data, **_charts(data), "forces": forces, "force": force, "boards": boards}
+    context = {**data, **_charts(data), "forces": forces, "force": force, "boards": boards,
+               **_hmicfrs(request, force, dashboard.force_scope(force))}
     return render(request, "boards/dashboard.html", context)
+
+
+def _hmicfrs(request, force, scope):
+    """HMICFRS's side beside the force's own: its monitoring and the causes of concern it has closed."""
+    return {
+        "monitoring": monitoring.monitoring_for(force),
+        "hmicfrs_closed": hmicfrs.closures_among(scope.findings),
+        "can_record_monitoring": permissions.can(request.user, Action.RECORD_MONITORING, force),
+    }
 
 
 def _board(request, pk):
@@ -78,6 +91,7 @@ def board_dashboard(request, pk):
         "can_manage": permissions.can(request.user, Action.MANAGE, board),
         "can_decide": permissions.can(request.user, Action.DECIDE, board),
         "meeting_form": MeetingForm(board=board),
+        **_hmicfrs(request, board.force, dashboard.board_scope(board)),
     }
     return render(request, "boards/dashboard.html", context)
 
@@ -120,7 +134,9 @@ def meeting_pack_render(request, board_pk, pk):
     """Queue a new PDF version of the pack (a Celery task; in-process in the embedded mode)."""
     meeting = _meeting(request, board_pk, pk)
     permissions.require(request.user, Action.PRODUCE_PACK, meeting)
-    document = document_tasks.queue_new_version(kind=DocumentKind.BOARD_PACK, by=request.user, subject=meeting)
+    document = document_tasks.queue_new_version(
+        kind=DocumentKind.BOARD_PACK, by=request.user, subject=meeting, format=format_from_request(request)
+    )
     return redirect(document.get_absolute_url())
 
 

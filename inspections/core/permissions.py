@@ -21,6 +21,7 @@ from inspections.models import (
     Access,
     BoardMeeting,
     Finding,
+    FindingKind,
     Force,
     GovernanceBoard,
     Inspection,
@@ -46,6 +47,10 @@ class Action(StrEnum):
     # Publish an inspection on the public pages (/public/), or unpublish it: OPCC staff only. What the
     # public pages show is fixed in inspections/public/selectors.py; nothing there needs a permission.
     PUBLISH = "publish"
+    # HMICFRS's side, recorded by the OPCC from its letters (inspections/monitoring, findings/hmicfrs.py):
+    RECORD_MONITORING = "record_monitoring"  # a force's Scan or Engage, and its oversight group meetings
+    RECORD_HMICFRS_DECISION = "record_hmicfrs_decision"  # on a cause of concern or recommendation, at any status
+    REQUEST_CLOSURE = "request_closure"  # the closure-request pack of a finding the board has signed off
 
 
 OPCC_ACTIONS = {
@@ -148,6 +153,8 @@ def can(user, action, obj):
         if action == Action.PRODUCE_PACK and access == Access.OPCC_STAFF:
             return True
         return any(b.has_seat(user) for b in board.lineage())
+    if action in HMICFRS_ACTIONS:
+        return access == Access.OPCC_STAFF and _hmicfrs_applies(action, obj)
     if not isinstance(obj, Finding):
         return _force_level(access, action)
     finding = obj
@@ -160,6 +167,22 @@ def can(user, action, obj):
     if access == Access.OPCC_STAFF and action in OPCC_ACTIONS:
         return True
     return action in OWNER_ACTIONS and is_owner(user, finding)
+
+
+HMICFRS_ACTIONS = {Action.RECORD_MONITORING, Action.RECORD_HMICFRS_DECISION, Action.REQUEST_CLOSURE}
+
+
+def _hmicfrs_applies(action, obj):
+    """What HMICFRS's side is recorded on: monitoring on a force; decisions on a cause of concern or a
+    recommendation, whatever the board has done (HMICFRS decides for itself); a closure request only on
+    a finding the board has signed off."""
+    if action == Action.RECORD_MONITORING:
+        return isinstance(obj, Force)
+    if not isinstance(obj, Finding):
+        return False
+    if action == Action.RECORD_HMICFRS_DECISION:
+        return obj.kind in (FindingKind.CAUSE_OF_CONCERN, FindingKind.RECOMMENDATION)
+    return obj.status == Status.CLOSED and obj.closed_by_board_id is not None
 
 
 def _force_level(access, action):

@@ -17,9 +17,11 @@ from django.utils import timezone
 from inspections.core.status import Rag
 from inspections.core.timeframes import add_months
 from inspections.devdata.public_demo import publish_demo_inspection
+from inspections.findings import hmicfrs
 from inspections.findings import progress as progress_service
 from inspections.findings import services as finding_service
 from inspections.models import Access, BoardMeeting, Force, GovernanceBoard, Membership, ProgressUpdate, Role
+from inspections.monitoring import services as monitoring
 
 FIXTURES = sorted(str(path) for path in (Path(settings.BASE_DIR) / "fixtures").glob("*.json"))
 
@@ -95,6 +97,8 @@ def load_demo(stdout=None):
             BoardMeeting.objects.get_or_create(board=board, held_on=second_tuesday(month.year, month.month))
     if not ProgressUpdate.objects.filter(finding__inspection__force=force).exists():
         demo_activity(force, today)
+    if not force.monitoring_periods.exists():
+        demo_hmicfrs(force)
     publish_demo_inspection(force, User.objects.get(username="opcc"))  # the public progress page (/public/)
     if stdout:
         stdout.write(f"Demo data loaded: users {', '.join([*DEMO_USERS, 'admin'])}.")
@@ -136,4 +140,43 @@ def demo_activity(force, today):
     progress_service.propose_complete(
         demand, by=demand.owner.holder or opcc,
         reason="Demand model completed and built into resourcing and leave processes; evidence in the board paper.",
+    )
+
+
+def demo_hmicfrs(force):
+    """HMICFRS's side, invented on the real 2019 causes of concern: the force in Engage with an oversight
+    group meeting, HMICFRS closing one cause of concern (CoC 3) before the board has, and the board signing
+    another off (CoC 1) so that its closure request to HMICFRS can be produced."""
+    opcc = get_user_model().objects.get(username="opcc")
+    chair = get_user_model().objects.get(username="chair")
+    monitoring.record_monitoring_change(
+        force=force, state="engage", started_on=date(2022, 11, 1), by=opcc,
+        letter_title="Letter from HM Chief Inspector of Constabulary: Warwickshire Police moved to Engage",
+        reasons="Causes of concern about the force's capacity to investigate crime, its arrangements to maintain "
+        "services and how its services to the public will operate; an improvement plan is required.",
+    )
+    monitoring.record_oversight_meeting(
+        force=force, held_on=date(2023, 3, 14), by=opcc,
+        decided="The Policing Performance Oversight Group reviewed the improvement plan and agreed that the force "
+        "remains in Engage.",
+        next_steps="HMICFRS to revisit the force's service model in the autumn; the force to report progress on "
+        "investigations to the next meeting.",
+    )
+    issue_2019 = force.inspections.get(title__startswith="Warwickshire Police: Integrated PEEL Assessment 2019")
+    service_model = issue_2019.findings.get(reference="CoC 3")
+    hmicfrs.record_hmicfrs_decision(
+        service_model, outcome="closed", decided_on=date(2023, 10, 3), by=opcc,
+        letter_title="Revisit letter: Warwickshire Police causes of concern",
+        summary="Following the Policing Performance Oversight Group, I will be closing the force's cause of concern "
+        "regarding how its services to the public will operate.",
+    )
+    investigations = issue_2019.findings.get(reference="CoC 1")
+    investigations = progress_service.propose_complete(
+        investigations, by=opcc,
+        reason="Investigation standards unit in place, crime backlog cleared and audited; all seven recommendations "
+        "reported to the board.",
+    )
+    progress_service.decide(
+        investigations, by=chair, sign_off=True,
+        reason="The board has seen the audit of investigation standards and signs the cause of concern off.",
     )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from inspections.boards import document as boardpack
 from inspections.core.labels import day_month_year
 from inspections.documents.errors import DocumentProblem
+from inspections.findings import closure_request as closure
 from inspections.models import DocumentKind
 from inspections.section55 import letter as section55
 
@@ -42,9 +43,23 @@ def build_board_pack(document):
     )
 
 
+def build_closure_request(document):
+    finding = document.subject
+    if finding is None:
+        raise DocumentProblem("A closure request needs its finding.")
+    request = closure.build_closure_request(finding)
+    return BuiltDocument(
+        html=closure.render_closure_request_html(finding, request=request),
+        filename=closure.closure_request_filename(finding, document.version),
+        title=request.title,
+        label=f"Signed off {day_month_year(finding.closed_on)}",
+    )
+
+
 BUILDERS = {
     DocumentKind.SECTION55_LETTER: build_section55_letter,
     DocumentKind.BOARD_PACK: build_board_pack,
+    DocumentKind.CLOSURE_REQUEST: build_closure_request,
 }
 
 

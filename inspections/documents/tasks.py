@@ -4,6 +4,7 @@ from celery import shared_task
 from django.db import transaction
 
 from inspections.documents import versions as documents
+from inspections.models import DocumentFormat
 
 
 # Acknowledged when done; a render whose worker process was killed goes back on the queue (the document
@@ -26,9 +27,10 @@ def queue_render_on_commit(document):
     transaction.on_commit(lambda: queue_render(document.pk))
 
 
-def queue_new_version(*, kind, by, inspection=None, subject=None):
-    """A new version of a document, rendered in the background once its row is committed."""
-    document = documents.request_render(kind=kind, by=by, inspection=inspection, subject=subject)
+def queue_new_version(*, kind, by, inspection=None, subject=None, format=DocumentFormat.PDF):
+    """A new version of a document (a PDF, or a Word copy), rendered in the background once its row is
+    committed."""
+    document = documents.request_render(kind=kind, by=by, inspection=inspection, subject=subject, format=format)
     queue_render_on_commit(document)
     return document
 

@@ -13,16 +13,18 @@ from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
-from inspections.documents import registry, renderer
+from inspections.documents import formats, registry, renderer, word
 from inspections.documents.errors import DocumentProblem
-from inspections.models import Inspection, RenderedDocument, RenderStatus
+from inspections.models import DocumentFormat, Inspection, RenderedDocument, RenderStatus
 from inspections.models.documents import UNFINISHED_RENDER_STATUSES
 
 logger = logging.getLogger(__name__)
 
 
-def _subject_q(*, kind, inspection, subject):
+def _subject_q(*, kind, inspection, subject, document_format=None):
     q = Q(kind=kind)
+    if document_format is not None:
+        q &= Q(format=document_format)
     if subject is not None:
         q &= Q(subject_type=ContentType.objects.get_for_model(subject), subject_id=subject.pk)
     else:
@@ -33,21 +35,23 @@ def _subject_q(*, kind, inspection, subject):
 
 
 @transaction.atomic
-def request_render(*, kind, by, inspection=None, subject=None):
-    """A new queued version of a document (start it with tasks.documents.queue_render_on_commit)."""
+def request_render(*, kind, by, inspection=None, subject=None, format=DocumentFormat.PDF):
+    """A new queued version of a document (start it with tasks.documents.queue_render_on_commit), as a PDF
+    or as an editable Word copy; each format numbers its own versions."""
     if inspection is None and subject is None:
         raise DocumentProblem("Say what the document is about: an inspection or another subject.")
     if inspection is not None:
         # Serialise version numbers per inspection.
         Inspection.objects.select_for_update().filter(pk=inspection.pk).first()
-    latest = RenderedDocument.objects.filter(_subject_q(kind=kind, inspection=inspection, subject=subject)).aggregate(
-        latest=Max("version")
-    )["latest"]
+    format = DocumentFormat(format)
+    matching = _subject_q(kind=kind, inspection=inspection, subject=subject, document_format=format)
+    latest = RenderedDocument.objects.filter(matching).aggregate(latest=Max("version"))["latest"]
     document = RenderedDocument(
         kind=kind,
         inspection=inspection,
         subject_type=ContentType.objects.get_for_model(subject) if subject is not None else None,
         subject_id=subject.pk if subject is not None else None,
+        format=format,
         version=(latest or 0) + 1,
         created_by=by,
     )
@@ -108,24 +112,32 @@ def render(document_id):
         return RenderedDocument.objects.filter(pk=document_id).first()
     try:
         built = registry.build(document)
-        pdf = renderer.html_to_pdf(built.html, title=built.title)
+        output = _convert(document, built)
     except DocumentProblem as problem:
         return _fail(document, str(problem))
     except Exception as error:
         logger.exception("Rendering document %s failed", document.pk)
         return _fail(document, f"The document could not be rendered ({type(error).__name__}: {error}).")
+    filename = formats.filename_for(built.filename, document.format)
     with transaction.atomic():
-        document.file.save(built.filename, ContentFile(pdf.content), save=False)
-        document.filename = built.filename
+        document.file.save(filename, ContentFile(output.content), save=False)
+        document.filename = filename
         document.label = built.label
-        document.sha256 = hashlib.sha256(pdf.content).hexdigest()
-        document.size = len(pdf.content)
-        document.page_count = pdf.page_count
+        document.sha256 = hashlib.sha256(output.content).hexdigest()
+        document.size = len(output.content)
+        document.page_count = getattr(output, "page_count", None)  # Word lays out its own pages
         document.status = RenderStatus.DONE
         document.finished_at = timezone.now()
         document.error = ""
         document.save()
     return document
+
+
+def _convert(document, built):
+    """The built HTML as the format asked for: the PDF, or the Word copy with the same content."""
+    if document.format == DocumentFormat.DOCX:
+        return word.html_to_docx(built.html, title=built.title)
+    return renderer.html_to_pdf(built.html, title=built.title)
 
 
 def _fail(document, message):
@@ -136,7 +148,8 @@ def _fail(document, message):
     return document
 
 
-def versions(*, kind, inspection=None, subject=None):
+def versions(*, kind, inspection=None, subject=None, format=None):
+    """Every version of the document, newest first: both formats, or one."""
     return RenderedDocument.objects.filter(
-        _subject_q(kind=kind, inspection=inspection, subject=subject)
+        _subject_q(kind=kind, inspection=inspection, subject=subject, document_format=format)
     ).select_related("created_by")

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 
 from inspections.core import permissions
 from inspections.core.permissions import Action
-from inspections.models import DocumentKind, RenderedDocument
+from inspections.models import DocumentFormat, DocumentKind, RenderedDocument
 
 REFRESH_SECONDS = 2
 
@@ -43,6 +43,11 @@ def document_status(request, pk):
         context["back_url"] = reverse("meeting_pack", args=[meeting.board_id, meeting.pk])
         if permissions.can(request.user, Action.PRODUCE_PACK, meeting):
             context["retry_url"] = reverse("meeting_pack_render", args=[meeting.board_id, meeting.pk])
+    elif document.kind == DocumentKind.CLOSURE_REQUEST and document.subject is not None:
+        finding = document.subject
+        context["back_url"] = finding.get_absolute_url()
+        if permissions.can(request.user, Action.REQUEST_CLOSURE, finding):
+            context["retry_url"] = reverse("finding_closure_request", args=[finding.pk])
     return render(request, "documents/status.html", context)
 
 
@@ -56,7 +61,8 @@ def document_download(request, pk):
         handle = document.file.open("rb")
     except FileNotFoundError as error:
         raise Http404("The file of this version is missing from storage.") from error
-    response = FileResponse(handle, as_attachment=True, filename=document.filename, content_type="application/pdf")
+    content_type = DocumentFormat(document.format).content_type
+    response = FileResponse(handle, as_attachment=True, filename=document.filename, content_type=content_type)
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     response["X-Document-SHA256"] = document.sha256

@@ -6,12 +6,15 @@ and an audit record puts it in the finding's timeline. The board's own sign-off 
 HMICFRS closing a cause of concern does not close the finding in the tracker.
 """
 
+from dataclasses import dataclass
+
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from inspections.core.labels import day_month_year
-from inspections.models import ChangeAction, Finding, FindingChange, HmicfrsDecision, HmicfrsOutcome
+from inspections.core.status import Status
+from inspections.models import ChangeAction, Finding, FindingChange, FindingKind, HmicfrsDecision, HmicfrsOutcome
 
 
 @transaction.atomic
@@ -84,9 +87,37 @@ def decisions_for(finding):
     return list(HmicfrsDecision.objects.filter(finding=finding).select_related("recorded_by").latest_first())
 
 
-def with_hmicfrs_outcome(findings):
+def with_hmicfrs_outcome(findings, on=None):
     """The findings annotated with HMICFRS's current position on each (`hmicfrs_outcome`: an HmicfrsOutcome
     value, or None where HMICFRS has not written about it), in one query: for dashboards and packs
-    ("causes of concern HMICFRS has closed: 2 of 3")."""
-    latest = HmicfrsDecision.objects.filter(finding=OuterRef("pk")).latest_first().values("outcome")[:1]
+    ("causes of concern HMICFRS has closed: 2 of 3"). With `on`, its position as at that day."""
+    decisions = HmicfrsDecision.objects.filter(finding=OuterRef("pk"))
+    if on is not None:
+        decisions = decisions.filter(decided_on__lte=on)
+    latest = decisions.latest_first().values("outcome")[:1]
     return findings.annotate(hmicfrs_outcome=Subquery(latest))
+
+
+@dataclass(frozen=True)
+class HmicfrsClosures:
+    """How many causes of concern HMICFRS has closed, beside how many the force's board has signed off."""
+
+    closed: int
+    total: int
+    signed_off: int
+
+    def __str__(self):
+        return f"Causes of concern HMICFRS has closed: {self.closed} of {self.total}"
+
+
+def closures_among(findings, on=None):
+    """HMICFRS's closures among the causes of concern of a scope (a force's, a board's), in one query;
+    with `on`, as at that day (a past meeting's pack)."""
+    causes = findings.filter(kind=FindingKind.CAUSE_OF_CONCERN)
+    rows = list(with_hmicfrs_outcome(causes, on=on).values_list("status", "closed_on", "hmicfrs_outcome"))
+    signed_off = sum(
+        1 for status, closed_on, _ in rows
+        if status == Status.CLOSED and (on is None or (closed_on is not None and closed_on <= on))
+    )
+    closed = sum(1 for *_, outcome in rows if outcome == HmicfrsOutcome.CLOSED)
+    return HmicfrsClosures(closed=closed, total=len(rows), signed_off=signed_off)

@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from inspections.findings.views import evidence, findings, home, inspections
+from inspections.findings.views import evidence, findings, hmicfrs, home, inspections
 
 ACTION_PATHS = {
     "add_update": ("update/", "finding_add_update"),
@@ -26,5 +26,7 @@ urlpatterns = [
         path(f"findings/<int:pk>/{suffix}", findings.act, {"name": action}, name=url_name)
         for action, (suffix, url_name) in ACTION_PATHS.items()
     ],
+    path("findings/<int:pk>/hmicfrs/", hmicfrs.record_decision, name="finding_hmicfrs_decision"),
+    path("findings/<int:pk>/closure-request/", hmicfrs.closure_request_render, name="finding_closure_request"),
     path("evidence/<int:pk>/", evidence.download, name="evidence_download"),
 ]

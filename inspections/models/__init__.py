@@ -1,5 +1,5 @@
 from .accounts import SignInMethod, SingleSignOnIdentity, UserSession
-from .documents import DocumentKind, RenderedDocument, RenderStatus
+from .documents import DocumentFormat, DocumentKind, RenderedDocument, RenderStatus
 from .evidence import EvidenceFile
 from .finding import Finding, FindingKind, overdue_q
 from .hmicfrs import HmicfrsDecision, HmicfrsOutcome
@@ -20,6 +20,7 @@ from .organisation import (
     Membership,
     MonitoringPeriod,
     MonitoringState,
+    OversightGroupMeeting,
     Role,
 )
 from .progress import ChangeAction, FindingChange, ProgressUpdate
@@ -40,6 +41,7 @@ __all__ = [
     "BoardMeeting",
     "ChangeAction",
     "DEFAULT_SALUTATION",
+    "DocumentFormat",
     "DocumentKind",
     "EvidenceFile",
     "EmailKind",
@@ -62,6 +64,7 @@ __all__ = [
     "MonitoringPeriod",
     "MonitoringState",
     "OutgoingEmail",
+    "OversightGroupMeeting",
     "ProgressUpdate",
     "Publication",
     "RenderedDocument",

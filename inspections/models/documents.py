@@ -23,6 +23,24 @@ class DocumentKind(models.TextChoices):
 
     SECTION55_LETTER = "section55_letter", "Section 55 response letter"
     BOARD_PACK = "board_pack", "Board pack"
+    CLOSURE_REQUEST = "closure_request", "Closure request to HMICFRS"
+
+
+class DocumentFormat(models.TextChoices):
+    """A document is rendered as a PDF to send, or as a Word copy for last edits before signing."""
+
+    PDF = "pdf", "PDF"
+    DOCX = "docx", "Word"
+
+    @property
+    def content_type(self):
+        return CONTENT_TYPES[self]
+
+
+CONTENT_TYPES = {
+    DocumentFormat.PDF: "application/pdf",
+    DocumentFormat.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 
 
 class RenderStatus(models.TextChoices):
@@ -50,7 +68,8 @@ class RenderedDocument(models.Model):
     subject_id = models.PositiveBigIntegerField(null=True, blank=True)
     subject = GenericForeignKey("subject_type", "subject_id")
 
-    version = models.PositiveIntegerField(help_text="1, 2, 3… per kind and subject.")
+    format = models.CharField(max_length=5, choices=DocumentFormat.choices, default=DocumentFormat.PDF)
+    version = models.PositiveIntegerField(help_text="1, 2, 3… per kind, subject and format.")
     label = models.CharField(max_length=60, blank=True, help_text="The state of the source when rendered, e.g. Draft.")
     status = models.CharField(max_length=10, choices=RenderStatus.choices, default=RenderStatus.QUEUED)
     error = models.TextField(blank=True)
@@ -73,6 +92,7 @@ class RenderedDocument(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=DocumentKind.values), name="document_kind_valid"),
             models.CheckConstraint(condition=Q(status__in=RenderStatus.values), name="document_status_valid"),
+            models.CheckConstraint(condition=Q(format__in=DocumentFormat.values), name="document_format_valid"),
             models.CheckConstraint(
                 condition=Q(inspection__isnull=False) | Q(subject_type__isnull=False, subject_id__isnull=False),
                 name="document_has_a_subject",
@@ -91,7 +111,8 @@ class RenderedDocument(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} version {self.version} ({self.get_status_display().lower()})"
+        word = " (Word)" if self.format == DocumentFormat.DOCX else ""
+        return f"{self.get_kind_display()}{word} version {self.version} ({self.get_status_display().lower()})"
 
     def get_absolute_url(self):
         """The document's status page, from which a finished render is downloaded."""

@@ -73,6 +73,16 @@ class MonitoringPeriod(models.Model):
     started_on = models.DateField()
     ended_on = models.DateField(null=True, blank=True)
     note = models.TextField(blank=True)
+    reasons = models.TextField(
+        blank=True, help_text="Why HMICFRS moved the force, in the words of its letter (e.g. the causes of concern)."
+    )
+    letter_title = models.CharField(
+        "HMICFRS letter", max_length=300, blank=True, help_text="The letter that moved the force, as HMICFRS titles it."
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["force", "-started_on"]
@@ -104,6 +114,37 @@ class MonitoringPeriod(models.Model):
             overlapping = overlapping.filter(started_on__lte=end)
         if overlapping.exists():
             raise ValidationError({"started_on": "This period overlaps another monitoring period of the force."})
+
+
+class OversightGroupMeeting(models.Model):
+    """A Policing Performance Oversight Group (PPOG) meeting about a force in Engage: HMICFRS reviews
+    the force's progress against its causes of concern and decides what happens next."""
+
+    force = models.ForeignKey(Force, on_delete=models.CASCADE, related_name="oversight_meetings")
+    held_on = models.DateField()
+    decided = models.TextField("what was decided", help_text="The group's decision, as HMICFRS wrote it.")
+    next_steps = models.TextField(blank=True, help_text="What the force must do next, and by when.")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["force", "-held_on"]
+        verbose_name = "Policing Performance Oversight Group meeting"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["force", "held_on"],
+                name="one_oversight_meeting_per_force_per_day",
+                violation_error_message="A meeting of the oversight group on this day is already recorded.",
+            ),
+            models.CheckConstraint(condition=~Q(decided=""), name="oversight_meeting_says_what_was_decided"),
+        ]
+
+    def __str__(self):
+        return f"{self.force}: oversight group meeting of {day_month_year(self.held_on)}"
+
+    def clean(self):
+        if self.held_on and self.held_on > timezone.localdate():
+            raise ValidationError({"held_on": "Record the meeting once it has been held: the date is in the future."})
 
 
 class Role(models.Model):

@@ -16,6 +16,7 @@ from inspections.documents import images
 from inspections.documents import tasks as document_tasks
 from inspections.documents import versions as document_services
 from inspections.documents.errors import DocumentProblem
+from inspections.documents.formats import format_from_request
 from inspections.models import DocumentKind, FindingKind
 from inspections.section55 import clock, services
 from inspections.section55.forms import PublishedForm, Section55DraftForm, SentForm
@@ -191,7 +192,8 @@ def section55_preview(request, inspection_id):
 def section55_render(request, inspection_id):
     inspection = _inspection(request, inspection_id, Action.MANAGE)
     document = document_tasks.queue_new_version(
-        kind=DocumentKind.SECTION55_LETTER, inspection=inspection, by=request.user
+        kind=DocumentKind.SECTION55_LETTER, inspection=inspection, by=request.user,
+        format=format_from_request(request),
     )
     return redirect(document.get_absolute_url())
 

@@ -251,6 +251,10 @@ PAGES = [
              act=stale_save("The force's response", "Save response")),
     PageType("Close otherwise", finding("owned", "close/"), OPCC),
     PageType("Close otherwise: errors", finding("owned", "close/"), OPCC, act=submit_empty("Close finding")),
+    PageType("Record HMICFRS's decision", finding("cause_of_concern", "hmicfrs/"), OPCC),
+    PageType("Record HMICFRS's decision: errors", finding("cause_of_concern", "hmicfrs/"), OPCC,
+             act=submit_empty("Record the decision")),
+    PageType("Finding (cause of concern)", finding("cause_of_concern"), EVERYONE),
     # Dashboards and charts, boards, meetings, packs and decisions.
     PageType("Force dashboard", fixed("/dashboard/"), EVERYONE),
     PageType("Board dashboard", board("assurance_board"), EVERYONE),
@@ -264,6 +268,7 @@ PAGES = [
     PageType("Board's decisions (sub-board)", meeting("sub_board_meeting", "decisions/"), DECIDERS),
     # Rendered documents.
     PageType("Document: ready", document("pack_ready"), EVERYONE),
+    PageType("Document: Word copy ready", document("word_pack_ready"), EVERYONE),
     PageType("Document: queued", document("letter_queued"), EVERYONE, refreshes=True),
     PageType("Document: failed", document("letter_failed"), EVERYONE),
     # Section 55.
@@ -292,6 +297,12 @@ PAGES = [
     PageType("Tracker import: preview", tracker("tracker_mapped"), OPCC),
     PageType("Tracker import: preview with row errors", tracker("tracker_with_errors"), OPCC),
     PageType("Tracker import: imported", tracker("tracker_imported"), OPCC),
+    # HMICFRS's monitoring of the force.
+    PageType("HMICFRS monitoring", fixed("/forces/warwickshire/monitoring/"), EVERYONE),
+    PageType("HMICFRS monitoring: a move with errors", fixed("/forces/warwickshire/monitoring/"), OPCC,
+             act=submit_empty("Record the move")),
+    PageType("HMICFRS monitoring: a meeting with errors", fixed("/forces/warwickshire/monitoring/"), OPCC,
+             act=submit_empty("Record the meeting")),
     # Reminders.
     PageType("Reminders for the force", fixed("/reminders/warwickshire/"), OPCC),
     # The public progress pages (no sign-in; the same for everyone): the 2019 inspection is published (scene.py).

@@ -56,6 +56,8 @@ class Scene:
     tracker_mapped: TrackerImport
     tracker_with_errors: TrackerImport
     tracker_imported: TrackerImport
+    cause_of_concern: Finding = None  # the 2019 CoC 1: HMICFRS's decision on it is recorded by OPCC staff
+    word_pack_ready: RenderedDocument = None  # the past meeting's pack as a Word copy
 
 
 def _workbook(inspection, changes):
@@ -102,6 +104,9 @@ def build_scene(people):
     public_services.publish(inspection=inspection_2019, by=opcc)  # the public pages show it
     pack_ready = document_services.request_render(kind=DocumentKind.BOARD_PACK, by=opcc, subject=past_meeting)
     document_services.render(pack_ready.pk)
+    word_pack_ready = document_services.request_render(kind=DocumentKind.BOARD_PACK, by=opcc, subject=past_meeting,
+                                                       format="docx")
+    document_services.render(word_pack_ready.pk)
     letter_queued = document_services.request_render(kind=DocumentKind.SECTION55_LETTER, by=opcc,
                                                      inspection=inspection_2021)
     letter_failed = document_services.request_render(kind=DocumentKind.SECTION55_LETTER, by=opcc,
@@ -136,6 +141,8 @@ def build_scene(people):
         next_meeting=next_meeting,
         sub_board_meeting=sub_board_meeting,
         pack_ready=RenderedDocument.objects.get(pk=pack_ready.pk),
+        word_pack_ready=RenderedDocument.objects.get(pk=word_pack_ready.pk),
+        cause_of_concern=findings.get(reference="CoC 1"),
         letter_queued=letter_queued,
         letter_failed=RenderedDocument.objects.get(pk=letter_failed.pk),
         report_reading=report_reading,

@@ -47,6 +47,9 @@ IN_PROGRESS_MATRIX = {
     Action.SEE_REMINDERS: {"opcc"},
     Action.PRODUCE_PACK: {"opcc", "chair"},  # on a meeting of the WAB, which `member` does not sit on
     Action.PUBLISH: {"opcc"},  # the inspection, on the public pages
+    Action.RECORD_MONITORING: {"opcc"},  # on the force
+    Action.RECORD_HMICFRS_DECISION: {"opcc"},  # a recommendation, whatever its status
+    Action.REQUEST_CLOSURE: set(),  # not until its board has signed it off
 }
 
 
@@ -57,6 +60,8 @@ def test_matrix_on_a_finding_in_progress(people, action):
         target = target.inspection
     if action == Action.PRODUCE_PACK:
         target = BoardMeetingFactory(board=target.board, held_on=date(2026, 12, 8))
+    if action == Action.RECORD_MONITORING:
+        target = target.inspection.force
     allowed = {name for name, user in people.all().items() if can(user, action, target)}
     assert allowed == IN_PROGRESS_MATRIX[action]
 

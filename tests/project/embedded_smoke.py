@@ -51,7 +51,7 @@ for url in ["/", "/inspections/", f"/inspections/{ipa.pk}/", "/findings/", "/fin
             f"/boards/{wab.pk}/", f"/boards/{wab.pk}/meetings/{meeting.pk}/pack/",
             f"/inspections/{ipa.pk}/section55/", f"/inspections/{ipa.pk}/section55/preview/",
             f"/inspections/{ipa.pk}/export.xlsx", "/profile/", "/reminders/warwickshire/", "/imports/",
-            "/accessibility/"]:
+            "/accessibility/", "/forces/warwickshire/monitoring/", f"/findings/{finding.pk}/hmicfrs/"]:
     check(opcc, url)
 if opcc.get("/findings/?q=digital+evidence").context["total"] != 1:
     print("FAIL the SQLite search")
@@ -60,9 +60,20 @@ check(opcc, f"/findings/{finding.pk}/update/", 302, "post",
       {"narrative": "Kiosks installed.", "rag": "green", "version": finding.version})
 check(opcc, f"/inspections/{ipa.pk}/section55/render/", 302, "post")
 check(chair, f"/boards/{wab.pk}/meetings/{meeting.pk}/pack/pdf/", 302, "post")
-rendered = list(RenderedDocument.objects.values_list("kind", "status"))
-# (the demo renders the 2019 letter once, for the public pages)
-if sorted(rendered) != [("board_pack", "done"), ("section55_letter", "done"), ("section55_letter", "done")]:
+# The Word copies, and the closure request of the cause of concern the demo board signed off.
+check(opcc, f"/inspections/{ipa.pk}/section55/render/", 302, "post", {"format": "docx"})
+check(chair, f"/boards/{wab.pk}/meetings/{meeting.pk}/pack/pdf/", 302, "post", {"format": "docx"})
+signed_off = Finding.objects.get(inspection=ipa, reference="CoC 1")
+check(opcc, f"/findings/{signed_off.pk}/closure-request/", 302, "post")
+check(opcc, f"/findings/{signed_off.pk}/closure-request/", 302, "post", {"format": "docx"})
+check(opcc, "/forces/warwickshire/monitoring/oversight/", 302, "post",
+      {"held_on": "2024-02-13", "decided": "The force remains in Engage."})
+rendered = list(RenderedDocument.objects.values_list("kind", "format", "status"))
+kinds = ("board_pack", "closure_request", "section55_letter")
+# (the demo renders the 2019 letter once more, for the public pages)
+expected = [(kind, fmt, "done") for kind in kinds for fmt in ("docx", "pdf")]
+expected = sorted([*expected, ("section55_letter", "pdf", "done")])
+if sorted(rendered) != expected:
     print(f"FAIL documents rendered in-process: {rendered}")
     sys.exit(1)
 print("ok documents rendered in-process")

@@ -6,7 +6,16 @@ from django.test import RequestFactory, override_settings
 
 from inspections.core.status import Status
 from inspections.devdata.demo import load_demo
-from inspections.models import Finding, FindingChange, Force, GovernanceBoard, Membership, ProgressUpdate, Role
+from inspections.models import (
+    Finding,
+    FindingChange,
+    Force,
+    GovernanceBoard,
+    HmicfrsDecision,
+    Membership,
+    ProgressUpdate,
+    Role,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -39,9 +48,14 @@ def test_demo_loads_the_fixtures_and_one_user_of_each_kind():
     assert Role.objects.filter(holder__username="lead").count() == 4
     assert not Role.objects.filter(holder__isnull=True).exists()
     # Invented progress on the 2021/22 findings, made through the services (with audit records).
-    assert ProgressUpdate.objects.count() == 10
+    assert ProgressUpdate.objects.count() == 10 + 1  # and the proposal of the 2019 CoC 1, signed off
     assert Finding.objects.filter(status=Status.PENDING_SIGN_OFF).count() == 3
     assert FindingChange.objects.filter(action="due_date_revised").count() == 6
+    # HMICFRS's side: Engage with an oversight group meeting; HMICFRS closing a 2019 cause of concern.
+    force = Force.objects.get()
+    assert force.monitoring_on().state == "engage" and force.oversight_meetings.count() == 1
+    assert list(HmicfrsDecision.objects.values_list("finding__reference", "outcome")) == [("CoC 3", "closed")]
+    assert Finding.objects.get(reference="CoC 1", inspection__published_on__year=2019).status == Status.CLOSED
 
 
 def test_generate_data_is_deterministic_and_replaceable():

@@ -15,8 +15,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from inspections.core import permissions
 from inspections.core.forms import put_errors_on_form
 from inspections.core.permissions import Action
+from inspections.core.status import Status
+from inspections.documents import versions as document_services
 from inspections.findings import forms, hmicfrs, progress, selectors, services
 from inspections.importing.views.exports import spreadsheet_response
+from inspections.models import DocumentKind
 
 
 @login_required
@@ -49,6 +52,10 @@ def finding_detail(request, pk):
         "timeline": selectors.timeline(finding),
         "hmicfrs_decisions": hmicfrs.decisions_for(finding),
         "can": {action.value: permissions.can(user, action, finding) for action in Action},
+        # Only a finding its board has signed off has closure requests to HMICFRS (no query otherwise).
+        "closure_requests": document_services.versions(
+            kind=DocumentKind.CLOSURE_REQUEST, inspection=finding.inspection, subject=finding
+        ) if finding.status == Status.CLOSED else [],
     }
     return render(request, "findings/finding_detail.html", context)
 
