@@ -7,8 +7,9 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Count, OuterRef, Q, Subquery
 
+from inspections.boards.rules import board_rules
 from inspections.core.labels import day_month_year
-from inspections.core.status import OPEN_STATUSES, Rag, Status
+from inspections.core.status import OPEN_STATUSES, Rag, Status, shown_statuses
 from inspections.models import BoardMeeting, Finding, FindingChange, ProgressUpdate, overdue_q
 
 LONDON = ZoneInfo("Europe/London")
@@ -34,6 +35,7 @@ class BoardPack:
     overdue: list  # findings, each with .latest_narrative and .latest_written_at as at the meeting
     proposed: list
     closing: str = CLOSING
+    rules: object = None  # boards.rules.BoardRules: the RAG legend, ratings that differ, extensions, demonstrating
 
     @property
     def title(self):
@@ -80,7 +82,7 @@ def build_pack(meeting):
         meeting=meeting,
         previous=previous,
         starts=starts,
-        status_counts=[(status.label, by_status.get(status.value, 0)) for status in Status],
+        status_counts=[(status.label, by_status.get(status.value, 0)) for status in shown_statuses(by_status)],
         rag_counts=[(label, by_rag.get(value, 0)) for value, label in [*Rag.choices, ("", "Not rated")]],
         updates=list(
             ProgressUpdate.objects.filter(in_period("written_at"), finding__in=governed)
@@ -104,4 +106,7 @@ def build_pack(meeting):
             .order_by("due_date", "pk")
         ),
         proposed=list(governed.filter(status=Status.PENDING_SIGN_OFF).select_related(*related).order_by("due_date")),
+        rules=board_rules(
+            force=board.force, findings=governed, on=held_on, since=since, until=until, with_extensions=True
+        ),
     )

@@ -11,6 +11,7 @@ from inspections.boards import charts, services
 from inspections.boards import pack as boardpacks
 from inspections.boards import selectors as dashboard
 from inspections.boards.forms import MeetingForm, decision_rows
+from inspections.boards.rules import board_rules
 from inspections.core import permissions
 from inspections.core.forms import put_errors_on_form
 from inspections.core.labels import day_month_year, plural
@@ -52,8 +53,15 @@ def force_dashboard(request):
     force = next((f for f in forces if str(f.pk) == chosen), forces[0])
     data = dashboard.summary(dashboard.force_scope(force))
     boards = permissions.visible_boards(request.user).filter(force=force).select_related("parent", "chair_role")
-    context = {**data, **_charts(data), "forces": forces, "force": force, "boards": boards}
+    context = {**data, **_charts(data), "forces": forces, "force": force, "boards": boards,
+               **_rules(request, force, data)}
     return render(request, "boards/dashboard.html", context)
+
+
+def _rules(request, force, data):
+    """The force's RAG legend, the ratings that differ from it and the findings in their demonstration period."""
+    rules = board_rules(force=force, findings=data["scope"].findings, on=data["today"])
+    return {"rules": rules, "can_declare_rules": permissions.can(request.user, Action.DECLARE_RULES, force)}
 
 
 def _board(request, pk):
@@ -78,6 +86,7 @@ def board_dashboard(request, pk):
         "can_manage": permissions.can(request.user, Action.MANAGE, board),
         "can_decide": permissions.can(request.user, Action.DECIDE, board),
         "meeting_form": MeetingForm(board=board),
+        **_rules(request, board.force, data),
     }
     return render(request, "boards/dashboard.html", context)
 

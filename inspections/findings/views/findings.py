@@ -15,7 +15,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from inspections.core import permissions
 from inspections.core.forms import put_errors_on_form
 from inspections.core.permissions import Action
-from inspections.findings import forms, hmicfrs, progress, selectors, services
+from inspections.findings import extensions, forms, hmicfrs, progress, selectors, services
+from inspections.findings.views.extensions import extension_context
 from inspections.importing.views.exports import spreadsheet_response
 
 
@@ -49,6 +50,7 @@ def finding_detail(request, pk):
         "timeline": selectors.timeline(finding),
         "hmicfrs_decisions": hmicfrs.decisions_for(finding),
         "can": {action.value: permissions.can(user, action, finding) for action in Action},
+        **extension_context(user, finding),
     }
     return render(request, "findings/finding_detail.html", context)
 
@@ -108,6 +110,11 @@ ACTIONS = {
     "edit_response": FindingAction(
         Action.EDIT_RESPONSE, forms.ResponseForm, services.edit_response,
         "Edit the force's response", "Save response", "The response has been saved.",
+    ),
+    "request_extension": FindingAction(
+        Action.REQUEST_EXTENSION, forms.ExtensionRequestForm, extensions.request_extension,
+        "Ask for more time", "Send the request to the board",
+        "Your extension request has gone to the governing board; the target date changes only if it is approved.",
     ),
     "close": FindingAction(
         Action.CLOSE_OTHERWISE, forms.CloseForm, services.close_otherwise,
