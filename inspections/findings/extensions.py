@@ -64,6 +64,8 @@ def decide_extension(request, *, by, approve, reason="", meeting=None):
         raise ValidationError({"decision": "Only the chair or a member of the governing board can decide."})
     if meeting is not None and meeting.board_id != board.pk:
         raise ValidationError({"meeting": f"Choose a meeting of the {board.name}."})
+    if meeting is not None and meeting.held_on < timezone.localtime(request.requested_at).date():
+        raise ValidationError({"meeting": "Choose a meeting held on or after the day the extension was requested."})
     reason = (reason or "").strip()
     if not approve and not reason:
         raise ValidationError({"reason": "Say why the request is refused: the owner reads this."})
