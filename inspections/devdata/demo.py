@@ -178,6 +178,8 @@ def demo_rules(force, today):
         .exclude(reference__in=taken).select_related("owner__holder", "board", "inspection").order_by("order")
         if permissions.decides_for(chair, finding) and finding.due_date
     ]
+    if len(candidates) < 4:
+        return  # a demo database changed by hand: the rules are declared, the examples left out
     leads = [finding for finding in candidates if finding.owner.holder_id == lead.pk]
     approved, waiting = (leads + candidates)[:2]
     request = extensions.request_extension(
