@@ -7,7 +7,7 @@ from celery import Celery
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings.production")
 
-TASK_PACKAGES = ["inspections.documents", "inspections.importing", "inspections.reminders"]
+TASK_PACKAGES = ["inspections.documents", "inspections.findings", "inspections.importing", "inspections.reminders"]
 
 app = Celery("tracker")
 app.config_from_object("django.conf:settings", namespace="CELERY")

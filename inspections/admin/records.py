@@ -6,9 +6,11 @@ from django.contrib import admin
 from inspections.admin.base import ReadOnlyAdminMixin
 from inspections.models import (
     EvidenceFile,
+    ExtensionRequest,
     HmicfrsDecision,
     OutgoingEmail,
     Publication,
+    RagRule,
     Reminder,
     ReminderRun,
     ReportImport,
@@ -96,3 +98,20 @@ class PublicationAdmin(RecordAdmin):
     list_display = ["inspection", "slug", "published_at", "published_by", "withdrawn_at", "withdrawn_by"]
     list_filter = ["inspection__force"]
     list_select_related = ["inspection", "published_by", "withdrawn_by"]
+
+
+@admin.register(ExtensionRequest)
+class ExtensionRequestAdmin(RecordAdmin):
+    """Requested on the finding's page and decided by the board there: kept here as they were."""
+
+    list_display = ["finding", "requested_due_date", "status", "requested_by", "decided_by", "decided_at"]
+    list_filter = ["status"]
+    list_select_related = ["finding", "requested_by", "decided_by"]
+
+
+@admin.register(RagRule)
+class RagRuleAdmin(RecordAdmin):
+    """Declared on the force's rules page (/forces/<id>/rules/), which checks them as a set."""
+
+    list_display = ["force", "condition", "rag", "within_days", "wording"]
+    list_filter = ["force"]

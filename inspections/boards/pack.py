@@ -7,8 +7,9 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Count, OuterRef, Q, Subquery
 
+from inspections.boards.rules import board_rules
 from inspections.core.labels import day_month_year
-from inspections.core.status import OPEN_STATUSES, Rag, Status
+from inspections.core.status import OPEN_STATUSES, Rag, Status, shown_statuses
 from inspections.findings import hmicfrs
 from inspections.models import BoardMeeting, Finding, FindingChange, ProgressUpdate, overdue_q
 from inspections.monitoring import selectors as monitoring
@@ -38,6 +39,7 @@ class BoardPack:
     closing: str = CLOSING
     hmicfrs_closures: object = None  # findings.hmicfrs.HmicfrsClosures of the causes of concern governed
     monitoring_state: str = ""  # HMICFRS's monitoring of the force on the meeting day (Scan or Engage)
+    rules: object = None  # boards.rules.BoardRules: the RAG legend, ratings that differ, extensions, demonstrating
 
     @property
     def title(self):
@@ -84,7 +86,7 @@ def build_pack(meeting):
         meeting=meeting,
         previous=previous,
         starts=starts,
-        status_counts=[(status.label, by_status.get(status.value, 0)) for status in Status],
+        status_counts=[(status.label, by_status.get(status.value, 0)) for status in shown_statuses(by_status)],
         rag_counts=[(label, by_rag.get(value, 0)) for value, label in [*Rag.choices, ("", "Not rated")]],
         updates=list(
             ProgressUpdate.objects.filter(in_period("written_at"), finding__in=governed)
@@ -111,4 +113,7 @@ def build_pack(meeting):
         # HMICFRS's side, as at the meeting: its closures beside the board's, and the force's monitoring.
         hmicfrs_closures=hmicfrs.closures_among(governed, on=held_on),
         monitoring_state=monitoring.state_on(board.force, held_on),
+        rules=board_rules(
+            force=board.force, findings=governed, on=held_on, since=since, until=until, with_extensions=True
+        ),
     )

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from inspections.core.grading import compare_grades
-from inspections.core.status import OPEN_STATUSES, Rag, Status
+from inspections.core.status import OPEN_STATUSES, Rag, Status, shown_statuses
 from inspections.models import Finding, GradedJudgment, overdue_q
 
 DUE_SOON_DAYS = 30
@@ -100,7 +100,8 @@ def summary(scope, today=None):
             "carried": scope.link(status=OPEN, carried_over="yes"),
         },
         "by_status": [
-            (status.label, by_status.get(status.value, 0), scope.link(status=status.value)) for status in Status
+            (status.label, by_status.get(status.value, 0), scope.link(status=status.value))
+            for status in shown_statuses(by_status)
         ],
         "by_rag": [
             (label, by_rag.get(value, 0), scope.link(status=OPEN, rag=value or "none"))

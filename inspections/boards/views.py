@@ -11,6 +11,7 @@ from inspections.boards import charts, services
 from inspections.boards import pack as boardpacks
 from inspections.boards import selectors as dashboard
 from inspections.boards.forms import MeetingForm, decision_rows
+from inspections.boards.rules import board_rules
 from inspections.core import permissions
 from inspections.core.forms import put_errors_on_form
 from inspections.core.labels import day_month_year, plural
@@ -56,7 +57,8 @@ def force_dashboard(request):
     data = dashboard.summary(dashboard.force_scope(force))
     boards = permissions.visible_boards(request.user).filter(force=force).select_related("parent", "chair_role")
     context = {**data, **_charts(data), "forces": forces, "force": force, "boards": boards,
-               **_hmicfrs(request, force, dashboard.force_scope(force))}
+               **_hmicfrs(request, force, dashboard.force_scope(force)),
+               **_rules(request, force, data)}
     return render(request, "boards/dashboard.html", context)
 
 
@@ -67,6 +69,12 @@ def _hmicfrs(request, force, scope):
         "hmicfrs_closed": hmicfrs.closures_among(scope.findings),
         "can_record_monitoring": permissions.can(request.user, Action.RECORD_MONITORING, force),
     }
+
+
+def _rules(request, force, data):
+    """The force's RAG legend, the ratings that differ from it and the findings in their demonstration period."""
+    rules = board_rules(force=force, findings=data["scope"].findings, on=data["today"])
+    return {"rules": rules, "can_declare_rules": permissions.can(request.user, Action.DECLARE_RULES, force)}
 
 
 def _board(request, pk):
@@ -92,6 +100,7 @@ def board_dashboard(request, pk):
         "can_decide": permissions.can(request.user, Action.DECIDE, board),
         "meeting_form": MeetingForm(board=board),
         **_hmicfrs(request, board.force, dashboard.board_scope(board)),
+        **_rules(request, board.force, data),
     }
     return render(request, "boards/dashboard.html", context)
 

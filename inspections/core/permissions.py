@@ -6,7 +6,9 @@ Kinds of user (Membership.access, per force):
 - Force leads read everything of their force and update the findings whose owner role they hold;
   they propose those findings as complete and draft their responses.
 - Board chairs and members read everything of their force; they decide (sign off or return) the
-  findings governed by their board or a board below it.
+  findings governed by their board or a board below it, and approve or refuse their extension requests.
+- OPCC staff and a finding's owner ask for more time (an extension request); OPCC staff declare the
+  force's RAG rules and demonstration periods.
 - Viewers read, never write.
 A user sees only the forces they are a member of; a superuser sees all but is held to the same
 write rules as OPCC staff.
@@ -20,6 +22,7 @@ from inspections.core.status import OPEN_STATUSES, Status
 from inspections.models import (
     Access,
     BoardMeeting,
+    ExtensionRequest,
     Finding,
     FindingKind,
     Force,
@@ -51,13 +54,18 @@ class Action(StrEnum):
     RECORD_MONITORING = "record_monitoring"  # a force's Scan or Engage, and its oversight group meetings
     RECORD_HMICFRS_DECISION = "record_hmicfrs_decision"  # on a cause of concern or recommendation, at any status
     REQUEST_CLOSURE = "request_closure"  # the closure-request pack of a finding the board has signed off
+    REQUEST_EXTENSION = "request_extension"  # ask the governing board for a later target date
+    DECIDE_EXTENSION = "decide_extension"  # approve or refuse an extension request, as the deciding board
+    DECLARE_RULES = "declare_rules"  # a force's RAG rules and demonstration periods
 
 
 OPCC_ACTIONS = {
     Action.ADD_UPDATE, Action.CLOSE_OTHERWISE, Action.REASSIGN, Action.REVISE_DUE_DATE, Action.EDIT_RESPONSE,
-    Action.MANAGE, Action.SEE_REMINDERS, Action.PUBLISH,
+    Action.MANAGE, Action.SEE_REMINDERS, Action.PUBLISH, Action.REQUEST_EXTENSION, Action.DECLARE_RULES,
 }
-OWNER_ACTIONS = {Action.ADD_UPDATE, Action.PROPOSE_COMPLETE, Action.EDIT_RESPONSE}
+OWNER_ACTIONS = {Action.ADD_UPDATE, Action.PROPOSE_COMPLETE, Action.EDIT_RESPONSE, Action.REQUEST_EXTENSION}
+# A board decides on a finding proposed for sign-off, and may return one during its demonstration period.
+DECIDABLE_STATUSES = (Status.PENDING_SIGN_OFF, Status.DEMONSTRATING)
 
 
 def _accesses(user):
@@ -108,6 +116,8 @@ def force_of(obj):
         return obj.inspection.force_id
     if isinstance(obj, BoardMeeting):
         return obj.board.force_id
+    if isinstance(obj, ExtensionRequest):
+        return obj.finding.inspection.force_id
     if isinstance(obj, RenderedDocument):
         # A rendered letter or paper belongs to its inspection's force, or to its subject's.
         if obj.inspection_id:
@@ -155,11 +165,16 @@ def can(user, action, obj):
         return any(b.has_seat(user) for b in board.lineage())
     if action in HMICFRS_ACTIONS:
         return access == Access.OPCC_STAFF and _hmicfrs_applies(action, obj)
+    if isinstance(obj, ExtensionRequest):
+        return (
+            action == Action.DECIDE_EXTENSION and obj.is_open and obj.finding.is_open
+            and decides_for(user, obj.finding)
+        )
     if not isinstance(obj, Finding):
         return _force_level(access, action)
     finding = obj
     if action == Action.DECIDE:
-        return finding.status == Status.PENDING_SIGN_OFF and decides_for(user, finding)
+        return finding.status in DECIDABLE_STATUSES and decides_for(user, finding)
     if finding.status not in OPEN_STATUSES and action != Action.EDIT_RESPONSE:
         return False  # finished findings are kept as they were signed off
     if action == Action.PROPOSE_COMPLETE:

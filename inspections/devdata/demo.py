@@ -14,13 +14,24 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
-from inspections.core.status import Rag
+from inspections.core import permissions
+from inspections.core.status import Rag, Status
 from inspections.core.timeframes import add_months
 from inspections.devdata.public_demo import publish_demo_inspection
-from inspections.findings import hmicfrs
+from inspections.findings import demonstration, extensions, hmicfrs, rag_rules
 from inspections.findings import progress as progress_service
 from inspections.findings import services as finding_service
-from inspections.models import Access, BoardMeeting, Force, GovernanceBoard, Membership, ProgressUpdate, Role
+from inspections.models import (
+    Access,
+    BoardMeeting,
+    Force,
+    GovernanceBoard,
+    Membership,
+    ProgressUpdate,
+    RagCondition,
+    RagRule,
+    Role,
+)
 from inspections.monitoring import services as monitoring
 
 FIXTURES = sorted(str(path) for path in (Path(settings.BASE_DIR) / "fixtures").glob("*.json"))
@@ -99,6 +110,8 @@ def load_demo(stdout=None):
         demo_activity(force, today)
     if not force.monitoring_periods.exists():
         demo_hmicfrs(force)
+    if not RagRule.objects.filter(force=force).exists():
+        demo_rules(force, today)
     publish_demo_inspection(force, User.objects.get(username="opcc"))  # the public progress page (/public/)
     if stdout:
         stdout.write(f"Demo data loaded: users {', '.join([*DEMO_USERS, 'admin'])}.")
@@ -180,3 +193,58 @@ def demo_hmicfrs(force):
         investigations, by=chair, sign_off=True,
         reason="The board has seen the audit of investigation standards and signs the cause of concern off.",
     )
+
+
+# Warwickshire's RAG rules as its papers' legend words them (invented for the demo, in the shape OPCC
+# papers use), and a three-month demonstration period before a signed-off finding closes.
+DEMO_RAG_RULES = {
+    RagCondition.PAST_TARGET: {"rag": Rag.RED, "wording": "Outstanding and past its target date"},
+    RagCondition.DUE_SOON: {"rag": Rag.AMBER, "within_days": 30, "wording": "Outstanding, due within 30 days"},
+    RagCondition.NOT_STARTED: {"rag": Rag.AMBER, "wording": "Not yet allocated to a lead"},
+    RagCondition.ON_TRACK: {"rag": Rag.GREEN, "wording": "In progress and on track"},
+}
+DEMO_DEMONSTRATION_MONTHS = 3
+
+
+def demo_rules(force, today):
+    """The force's RAG rules and demonstration period; an extension the chair approved between meetings
+    and one the lead has just asked for (for the chair to decide); one finding that passed its
+    demonstration period (closed by the daily task) and one still in it."""
+    rag_rules.declare_rules(
+        force=force, rules=DEMO_RAG_RULES, demonstration_months=DEMO_DEMONSTRATION_MONTHS, board_months={}
+    )
+    users = get_user_model().objects.in_bulk(["lead", "chair"], field_name="username")
+    lead, chair = users["lead"], users["chair"]
+    peel = force.inspections.get(title__startswith="PEEL 2021/22")
+    taken = {reference for reference, *_ in DEMO_PROGRESS} | {"AFI 22"}
+    candidates = [
+        finding for finding in peel.findings.filter(status=Status.IN_PROGRESS, owner__holder__isnull=False)
+        .exclude(reference__in=taken).select_related("owner__holder", "board", "inspection").order_by("order")
+        if permissions.decides_for(chair, finding) and finding.due_date
+    ]
+    if len(candidates) < 4:
+        return  # a demo database changed by hand: the rules are declared, the examples left out
+    leads = [finding for finding in candidates if finding.owner.holder_id == lead.pk]
+    approved, waiting = (leads + candidates)[:2]
+    request = extensions.request_extension(
+        approved, by=approved.owner.holder, due_date=add_months(max(approved.due_date, today), 4),
+        reason="The new case-management system goes live later than planned; supervisors are trained after it.",
+    )
+    extensions.decide_extension(
+        request, by=chair, approve=True,
+        reason="Agreed: the delay is outside the force's control and the interim checks continue.",
+    )
+    extensions.request_extension(
+        waiting, by=waiting.owner.holder, due_date=add_months(max(waiting.due_date, today), 3),
+        reason="The audit that evidences completion reports next quarter.",
+    )
+    rest = [f for f in candidates if f.pk not in (approved.pk, waiting.pk)]
+    for finding, signed_off in ((rest[0], add_months(today, -4)), (rest[1], today)):
+        finding = progress_service.propose_complete(
+            finding, by=finding.owner.holder, reason="Delivered; the evidence is in the board paper."
+        )
+        progress_service.decide(
+            finding, by=chair, sign_off=True, on=signed_off,
+            reason="Signed off: the improvement is evidenced and must hold through the demonstration period.",
+        )
+    demonstration.close_ended(on=today)  # what the daily task does: the first has passed its period

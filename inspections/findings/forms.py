@@ -3,7 +3,8 @@
 from django import forms
 
 from inspections.core.forms import TrackerFormMixin, date_input
-from inspections.core.status import OPEN_STATUSES, Rag
+from inspections.core.status import OPEN_STATUSES, Rag, Status
+from inspections.findings import rag_rules
 from inspections.models import Finding, GovernanceBoard, Role
 from inspections.section55.forms import FREE_TEXT_HINT, MAX_FREE_TEXT
 
@@ -46,9 +47,17 @@ class ProgressUpdateForm(FindingForm):
     evidence = MultipleFileField(label="Evidence", required=False, help_text=EVIDENCE_HELP)
 
     def __init__(self, *args, finding, **kwargs):
-        kwargs.setdefault("initial", {}).update(rag=finding.rag if finding.rag != Rag.BLUE else "",
-                                                next_update_due=finding.next_update_due)
+        # The force's RAG rules pre-select the rating they give today; the owner may choose another.
+        self.rule = rag_rules.suggest_rag(finding)
+        suggested = self.rule.rag if self.rule and self.rule.rag != Rag.BLUE else None
+        current = finding.rag if finding.rag != Rag.BLUE else ""
+        kwargs.setdefault("initial", {}).update(rag=suggested or current, next_update_due=finding.next_update_due)
         super().__init__(*args, finding=finding, **kwargs)
+        if suggested:
+            self.fields["rag"].help_text = (
+                f"The force's RAG rule gives {self.rule.label}: {self.rule.because.lower()}. You may choose "
+                "another rating; the board is shown where a rating differs from the rule."
+            )
         if finding.status != "awaiting_allocation":
             del self.fields["start_work"]
 
@@ -68,6 +77,27 @@ class DecisionForm(FindingForm):
         widget=forms.RadioSelect,
     )
     reason = forms.CharField(label="Reason", widget=forms.Textarea, help_text="Recorded in the finding's timeline.")
+
+    def __init__(self, *args, finding, **kwargs):
+        super().__init__(*args, finding=finding, **kwargs)
+        if finding.status == Status.DEMONSTRATING:
+            # Signed off already: during the demonstration period the board can only return it.
+            self.fields["decision"].choices = [("return", "Return to the owner: the improvement has not held")]
+        elif finding.board_id and finding.board.demonstration_period:
+            months = finding.board.demonstration_period
+            self.fields["decision"].choices = [
+                ("sign_off", f"Sign off: complete – demonstrating for {months} month{'s' if months != 1 else ''}, "
+                             "then closed"),
+                ("return", "Return to the owner"),
+            ]
+
+
+class ExtensionRequestForm(FindingForm):
+    due_date = forms.DateField(label="New target date asked for", widget=date_input())
+    reason = forms.CharField(
+        label="Why more time is needed", widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="The governing board reads this when it approves or refuses the request.",
+    )
 
 
 class ReassignForm(FindingForm):

@@ -11,6 +11,7 @@ from django.utils import timezone
 from inspections.core import permissions
 from inspections.core.status import Rag, Status
 from inspections.core.uploads import check_upload
+from inspections.findings import demonstration
 from inspections.findings import services as finding_service
 from inspections.models import ChangeAction, EvidenceFile, ProgressUpdate
 
@@ -105,12 +106,25 @@ def propose_complete(finding, *, by, reason, evidence=(), expected_version=None)
     return finding
 
 
-def decide(finding, *, by, sign_off, reason, expected_version=None):
-    """The governing board signs the finding off as closed, or returns it to the owner with a reason."""
+def decide(finding, *, by, sign_off, reason, expected_version=None, on=None):
+    """The governing board signs the finding off, or returns it to the owner with a reason.
+
+    Where the deciding board (or its force) has a demonstration period, sign-off makes the finding
+    "complete – demonstrating" until the period ends (demonstration.py closes it then); a return during
+    the period reopens it."""
     board = permissions.deciding_board(by, finding)
     if board is None:
         raise ValidationError({"decision": "Only the chair or a member of the governing board can decide."})
+    if not sign_off:
+        return finding_service.change_status(
+            finding, to=Status.IN_PROGRESS, by=by, reason=reason, board=board, expected_version=expected_version
+        )
+    if finding.status == Status.DEMONSTRATING:
+        raise ValidationError(
+            {"decision": "This finding is already signed off; it closes when its demonstration period ends."}
+        )
+    ends_on = demonstration.period_end(board, on or timezone.localdate())
     return finding_service.change_status(
-        finding, to=Status.CLOSED if sign_off else Status.IN_PROGRESS, by=by, reason=reason, board=board,
-        expected_version=expected_version,
+        finding, to=Status.DEMONSTRATING if ends_on else Status.CLOSED, by=by, reason=reason, board=board,
+        expected_version=expected_version, demonstration_ends_on=ends_on, on=on,
     )

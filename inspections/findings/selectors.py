@@ -3,7 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -11,7 +11,15 @@ from inspections.core import permissions
 from inspections.core.grading import compare_grades
 from inspections.core.status import OPEN_STATUSES
 from inspections.findings.filters import FindingFilter
-from inspections.models import ChangeAction, Finding, FindingChange, FindingKind, ProgressUpdate
+from inspections.models import (
+    ChangeAction,
+    ExtensionRequest,
+    Finding,
+    FindingChange,
+    FindingKind,
+    ProgressUpdate,
+    RagRule,
+)
 
 LIST_RELATED = ["inspection", "inspection__force", "judgment", "owner", "owner__holder", "board"]
 
@@ -129,6 +137,10 @@ def finding_detail(user, pk):
             "closed_by_board",
             "board__parent",
             "board__chair_role",
+        ).annotate(
+            # The page reads extension requests and the force's RAG rules only where there are some.
+            has_extension_requests=Exists(ExtensionRequest.objects.filter(finding=OuterRef("pk"))),
+            force_has_rag_rules=Exists(RagRule.objects.filter(force=OuterRef("inspection__force"))),
         ),
         pk=pk,
     )
@@ -172,7 +184,8 @@ FIELD_LABELS = {
     "status": "Status", "rag": "RAG", "owner": "Owner", "board": "Governing board", "due_date": "Target date",
     "next_update_due": "Next update due", "response": "Force's response", "closed_on": "Closed on",
     "closed_by_board": "Signed off by", "closure_reason": "Reason", "superseded_by": "Superseded by",
-    "hmicfrs_decision": "HMICFRS's position",
+    "hmicfrs_decision": "HMICFRS's position", "demonstration_ends_on": "Demonstration period ends",
+    "extension": "Extension requested",
 }
 
 

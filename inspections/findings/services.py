@@ -9,7 +9,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from inspections.core import permissions
-from inspections.core.status import FINISHED_STATUSES, Rag, Status, move_for
+from inspections.core.status import BLUE_STATUSES, FINISHED_STATUSES, Rag, Status, move_for
 from inspections.models import ChangeAction, Finding, FindingChange
 
 
@@ -71,18 +71,22 @@ def snapshot(finding, fields):
 
 ACTION_FOR_TARGET = {
     Status.PENDING_SIGN_OFF: ChangeAction.PROPOSED,
+    Status.DEMONSTRATING: ChangeAction.DEMONSTRATING,
     Status.CLOSED: ChangeAction.SIGNED_OFF,
 }
 
 
 @transaction.atomic
 def change_status(
-    finding, *, to, by, reason="", board=None, superseded_by=None, on=None, expected_version=None, at=None
+    finding, *, to, by, reason="", board=None, superseded_by=None, on=None, expected_version=None, at=None,
+    demonstration_ends_on=None,
 ):
     """Move a finding to another status, as status.TRANSITIONS allows.
 
     `board` is the governance board whose decision this is (sign-off and return): it must govern
-    the finding, directly or as a parent board, and `by` must chair it or sit on it.
+    the finding, directly or as a parent board, and `by` must chair it or sit on it. A sign-off into a
+    demonstration period names the day it ends (`demonstration_ends_on`); closing at its end keeps the
+    board that signed the finding off.
     """
     finding = lock_for_edit(finding, expected_version)
     to = Status(to)
@@ -101,22 +105,37 @@ def change_status(
     if move.needs_superseded_by:
         _check_successor(finding, superseded_by)
 
-    fields = ["status", "closed_on", "closed_by_board", "closure_reason", "superseded_by", "rag"]
+    if to == Status.DEMONSTRATING and demonstration_ends_on is None:
+        raise ValidationError({"demonstration_ends_on": "Give the day the demonstration period ends."})
+
+    fields = [
+        "status", "closed_on", "closed_by_board", "closure_reason", "superseded_by", "rag", "demonstration_ends_on",
+    ]
     before = snapshot(finding, fields)
     was_status = finding.status
+    after_demonstration = was_status == Status.DEMONSTRATING and to == Status.CLOSED
     finding.status = to
     finding.closed_on = (on or timezone.localdate()) if to in FINISHED_STATUSES else None
-    finding.closed_by_board = board if to == Status.CLOSED else None
-    finding.closure_reason = reason if to in (Status.CLOSED, Status.NO_LONGER_RELEVANT) else ""
+    if not after_demonstration:  # closing at the end of the period keeps the sign-off's board and reason
+        finding.closed_by_board = board if to in (Status.CLOSED, Status.DEMONSTRATING) else None
+        finding.closure_reason = (
+            reason if to in (Status.CLOSED, Status.DEMONSTRATING, Status.NO_LONGER_RELEVANT) else ""
+        )
+    if to == Status.DEMONSTRATING:
+        finding.demonstration_ends_on = demonstration_ends_on
+    elif to != Status.CLOSED:
+        finding.demonstration_ends_on = None  # a return during the period reopens the finding
     finding.superseded_by = superseded_by if to == Status.SUPERSEDED else None
-    if to in (Status.PENDING_SIGN_OFF, Status.CLOSED):
-        finding.rag = Rag.BLUE  # complete: proposed, then signed off
-    elif finding.rag == Rag.BLUE and to not in (Status.PENDING_SIGN_OFF, Status.CLOSED):
+    if to in BLUE_STATUSES:
+        finding.rag = Rag.BLUE  # complete: proposed, signed off (and demonstrating), closed
+    elif finding.rag == Rag.BLUE:
         # Returned work is no longer complete; amber until the owner rates it again.
         finding.rag = Rag.AMBER if to == Status.IN_PROGRESS else ""
     action = ACTION_FOR_TARGET.get(to, ChangeAction.STATUS)
-    if was_status == Status.PENDING_SIGN_OFF and to == Status.IN_PROGRESS:
+    if was_status in (Status.PENDING_SIGN_OFF, Status.DEMONSTRATING) and to == Status.IN_PROGRESS:
         action = ChangeAction.RETURNED
+    if after_demonstration:
+        action = ChangeAction.DEMONSTRATION_ENDED
     return save_audited(finding, fields, by=by, action=action, reason=reason, before=before, at=at)
 
 

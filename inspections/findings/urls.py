@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from inspections.findings.views import evidence, findings, hmicfrs, home, inspections
+from inspections.findings.views import evidence, extensions, findings, hmicfrs, home, inspections
 
 ACTION_PATHS = {
     "add_update": ("update/", "finding_add_update"),
@@ -12,6 +12,7 @@ ACTION_PATHS = {
     "revise_due_date": ("due-date/", "finding_due_date"),
     "edit_response": ("response/", "finding_response"),
     "close": ("close/", "finding_close"),
+    "request_extension": ("extension/", "finding_extension"),
 }
 
 urlpatterns = [
@@ -29,4 +30,5 @@ urlpatterns = [
     path("findings/<int:pk>/hmicfrs/", hmicfrs.record_decision, name="finding_hmicfrs_decision"),
     path("findings/<int:pk>/closure-request/", hmicfrs.closure_request_render, name="finding_closure_request"),
     path("evidence/<int:pk>/", evidence.download, name="evidence_download"),
+    path("extension-requests/<int:pk>/decide/", extensions.decide, name="extension_decide"),
 ]

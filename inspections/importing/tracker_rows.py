@@ -2,9 +2,12 @@
 
 from collections import deque
 
+from django.utils import timezone
+
 from inspections.core import permissions
 from inspections.core.permissions import Action
 from inspections.core.status import BLUE_STATUSES, FINISHED_STATUSES, TRANSITIONS, Rag, Status, move_for
+from inspections.findings import demonstration
 from inspections.findings import services as finding_services
 from inspections.importing import trackers
 
@@ -17,6 +20,7 @@ class RowError(ValueError):
 ACTION_FOR_MOVE = {
     Status.IN_PROGRESS: Action.ADD_UPDATE,  # start work (or, from pending sign-off, return: see below)
     Status.PENDING_SIGN_OFF: Action.PROPOSE_COMPLETE,
+    Status.DEMONSTRATING: Action.DECIDE,  # signed off into a demonstration period
     Status.CLOSED: Action.DECIDE,
     Status.SUPERSEDED: Action.CLOSE_OTHERWISE,
     Status.NO_LONGER_RELEVANT: Action.CLOSE_OTHERWISE,
@@ -130,14 +134,21 @@ def _move(context, finding, target, values, reason):
     for step in path:
         move = move_for(finding.status, step)
         action = ACTION_FOR_MOVE[step]
-        if finding.status == Status.PENDING_SIGN_OFF and step == Status.IN_PROGRESS:
+        if finding.status in (Status.PENDING_SIGN_OFF, Status.DEMONSTRATING) and step == Status.IN_PROGRESS:
             action = Action.DECIDE
         _require(context, action, finding, move.label.lower())
         if move.needs_superseded_by:
             raise RowError(f"{finding.reference}: mark it superseded on its page, naming the finding that carries it.")
         board = permissions.deciding_board(context.by, finding) if move.needs_board else None
+        ends_on = None
+        if step == Status.DEMONSTRATING:
+            ends_on = demonstration.period_end(board, timezone.localdate())
+            if ends_on is None:
+                raise RowError(
+                    f"{finding.reference}: the row says “{step.label}” but {board} has no demonstration period."
+                )
         finding = finding_services.change_status(
-            finding, to=step, by=context.by, reason=narrative or reason, board=board
+            finding, to=step, by=context.by, reason=narrative or reason, board=board, demonstration_ends_on=ends_on
         )
     return finding
 

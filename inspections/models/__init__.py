@@ -34,12 +34,18 @@ from .reminders import (
     ReminderRun,
     email_kind_for,
 )
+from .rules import CONDITION_ORDER, ExtensionRequest, ExtensionStatus, RagCondition, RagRule
 from .section55 import DEFAULT_SALUTATION, LetterStatus, Section55Response
 
 __all__ = [
     "Access",
     "BoardMeeting",
     "ChangeAction",
+    "CONDITION_ORDER",
+    "ExtensionRequest",
+    "ExtensionStatus",
+    "RagCondition",
+    "RagRule",
     "DEFAULT_SALUTATION",
     "DocumentFormat",
     "DocumentKind",

@@ -106,6 +106,10 @@ class Finding(models.Model):
         GovernanceBoard, on_delete=models.PROTECT, null=True, blank=True, related_name="signed_off_findings"
     )
     closure_reason = models.TextField(blank=True)
+    demonstration_ends_on = models.DateField(
+        null=True, blank=True,
+        help_text="Signed off with a demonstration period: the day it ends; the finding closes then unless returned.",
+    )
     superseded_by = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="supersedes"
     )
@@ -147,8 +151,13 @@ class Finding(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(status__in=FINISHED_STATUSES, closed_on__isnull=False)
-                | Q(status__in=OPEN_STATUSES, closed_on__isnull=True),
+                | (~Q(status__in=FINISHED_STATUSES) & Q(closed_on__isnull=True)),
                 name="closed_on_set_exactly_when_finished",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=Status.DEMONSTRATING)
+                | Q(demonstration_ends_on__isnull=False, closed_by_board__isnull=False),
+                name="demonstrating_signed_off_with_an_end",
             ),
             models.CheckConstraint(
                 condition=~Q(status__in=OWNED_STATUSES) | Q(owner__isnull=False),
@@ -275,8 +284,12 @@ class Finding(models.Model):
             errors["closure_reason"] = "Say why the finding is no longer relevant."
         if self.status == Status.CLOSED and not self.closed_by_board_id:
             errors["closed_by_board"] = "Only a governance board closes a finding."
+        if self.status == Status.DEMONSTRATING and not (self.demonstration_ends_on and self.closed_by_board_id):
+            errors["demonstration_ends_on"] = (
+                "A demonstrating finding is signed off by a board, with the day its period ends."
+            )
         if self.status in OWNED_STATUSES and not self.owner_id:
             errors["owner"] = f"A finding that is “{Status(self.status).label}” needs an owner."
         if self.rag == Rag.BLUE and self.status not in BLUE_STATUSES:
-            errors["rag"] = "Blue means complete: use it only when pending sign-off or closed."
+            errors["rag"] = "Blue means complete: use it only when pending sign-off, demonstrating or closed."
         return errors

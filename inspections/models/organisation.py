@@ -13,6 +13,10 @@ from inspections.core.labels import day_month_year
 class Force(models.Model):
     name = models.CharField(max_length=120, unique=True, help_text="As HMICFRS names it, e.g. Warwickshire Police.")
     slug = models.SlugField(max_length=60, unique=True)
+    demonstration_months = models.PositiveSmallIntegerField(
+        "demonstration period (months)", null=True, blank=True,
+        help_text="How long a signed-off finding stays “complete – demonstrating” before it closes; empty for none.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -183,6 +187,11 @@ class GovernanceBoard(models.Model):
         max_length=200, blank=True, help_text="As the force describes it, e.g. monthly for the first six months."
     )
     members = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="boards")
+    demonstration_months = models.PositiveSmallIntegerField(
+        "demonstration period (months)", null=True, blank=True,
+        help_text="Overrides the force's period for findings this board signs off; empty to follow the force, "
+        "0 for none.",
+    )
 
     class Meta:
         ordering = ["force", "name"]
@@ -196,6 +205,12 @@ class GovernanceBoard(models.Model):
 
     def get_absolute_url(self):
         return reverse("board_dashboard", args=[self.pk])
+
+    @property
+    def demonstration_period(self):
+        """Months a finding this board signs off is demonstrated for (the board's, else the force's); 0 for none."""
+        months = self.demonstration_months if self.demonstration_months is not None else self.force.demonstration_months
+        return months or 0
 
     @property
     def chair(self):

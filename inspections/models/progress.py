@@ -48,6 +48,10 @@ class ChangeAction(models.TextChoices):
     DUE_DATE_REVISED = "due_date_revised", "Target date revised"
     RESPONSE_EDITED = "response_edited", "Response edited"
     HMICFRS_DECISION = "hmicfrs_decision", "HMICFRS decision"
+    EXTENSION_REQUESTED = "extension_requested", "Extension requested"
+    EXTENSION_DECIDED = "extension_decided", "Extension decided"
+    DEMONSTRATING = "demonstrating", "Signed off: demonstration period started"
+    DEMONSTRATION_ENDED = "demonstration_ended", "Closed after the demonstration period"
 
 
 class FindingChange(models.Model):

@@ -10,6 +10,7 @@ STATUS_COLOURS = {
     Status.AWAITING_ALLOCATION: "",
     Status.IN_PROGRESS: "blue",
     Status.PENDING_SIGN_OFF: "amber",
+    Status.DEMONSTRATING: "blue",
     Status.CLOSED: "green",
 }
 

@@ -147,6 +147,19 @@ def columns_without_reference(page, scene):
     _shows_errors(page)
 
 
+def refusal_without_reason(page, scene):
+    page.get_by_label("Refuse: keep the target date").check()
+    _click(page, "Record the decision")
+    _shows_errors(page)
+
+
+def due_soon_without_days(page, scene):
+    page.get_by_label("When: target date within the next few days and not complete").select_option("amber")
+    page.get_by_label("How many days before the target date").fill("")
+    _click(page, "Save the rules")
+    _shows_errors(page)
+
+
 def upload_nothing(button):
     return submit_empty(button)
 
@@ -303,6 +316,20 @@ PAGES = [
              act=submit_empty("Record the move")),
     PageType("HMICFRS monitoring: a meeting with errors", fixed("/forces/warwickshire/monitoring/"), OPCC,
              act=submit_empty("Record the meeting")),
+    # The board's rules: RAG rules, extension requests, demonstration periods.
+    PageType("Finding (complete – demonstrating)", finding("demonstrating"), EVERYONE),
+    PageType("Finding (extension requested)", finding("awaiting_chair"), EVERYONE),
+    PageType("Ask for more time", finding("owned", "extension/"), OWNERS),
+    PageType("Ask for more time: errors", finding("owned", "extension/"), OWNERS,
+             act=submit_empty("Send the request to the board")),
+    PageType("Decide an extension request", lambda scene: f"/extension-requests/{scene.extension_waiting.pk}/decide/",
+             ("chair",)),
+    PageType("Decide an extension request: errors",
+             lambda scene: f"/extension-requests/{scene.extension_waiting.pk}/decide/", ("chair",),
+             act=refusal_without_reason),
+    PageType("RAG rules and demonstration periods", lambda scene: f"/forces/{scene.people.force.pk}/rules/", OPCC),
+    PageType("RAG rules and demonstration periods: errors", lambda scene: f"/forces/{scene.people.force.pk}/rules/",
+             OPCC, act=due_soon_without_days),
     # Reminders.
     PageType("Reminders for the force", fixed("/reminders/warwickshire/"), OPCC),
     # The public progress pages (no sign-in; the same for everyone): the 2019 inspection is published (scene.py).

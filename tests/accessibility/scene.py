@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from inspections.core.status import Status
 from inspections.documents import versions as document_services
-from inspections.findings import progress
+from inspections.findings import extensions, progress, rag_rules
 from inspections.importing import report_imports, spreadsheets, tracker_imports
 from inspections.models import (
     BoardMeeting,
@@ -21,6 +21,7 @@ from inspections.models import (
     Finding,
     GovernanceBoard,
     Inspection,
+    RagCondition,
     RenderedDocument,
     ReportImport,
     TrackerImport,
@@ -58,6 +59,9 @@ class Scene:
     tracker_imported: TrackerImport
     cause_of_concern: Finding = None  # the 2019 CoC 1: HMICFRS's decision on it is recorded by OPCC staff
     word_pack_ready: RenderedDocument = None  # the past meeting's pack as a Word copy
+    # The board's rules (inspections/findings/rag_rules.py, extensions.py, demonstration.py).
+    extension_waiting: object = None  # an extension request on `awaiting_chair`, for the chair to decide
+    demonstrating: Finding = None  # signed off by the assurance board, in the force's demonstration period
 
 
 def _workbook(inspection, changes):
@@ -127,6 +131,8 @@ def build_scene(people):
     tracker_imported = _tracker(force, opcc, _workbook(inspection_2021, {("AFI 4", "RAG"): "Amber"}))
     tracker_imports.import_tracker(tracker_imported, by=opcc)
 
+    extension_waiting, demonstrating = _board_rules(people, force, inspection_2021, findings)
+
     return Scene(
         people=people,
         inspection_2019=inspection_2019,
@@ -152,4 +158,27 @@ def build_scene(people):
         tracker_mapped=_tracker(force, opcc, changed),
         tracker_with_errors=_tracker(force, opcc, broken),
         tracker_imported=TrackerImport.objects.get(pk=tracker_imported.pk),
+        extension_waiting=extension_waiting,
+        demonstrating=demonstrating,
     )
+
+
+def _board_rules(people, force, inspection_2021, findings):
+    """Warwickshire's RAG rules and a three-month demonstration period, an extension request waiting for
+    the chair, and a finding signed off into its demonstration period."""
+    rag_rules.declare_rules(force=force, rules={
+        RagCondition.PAST_TARGET: {"rag": "red", "wording": "Outstanding and past its target date"},
+        RagCondition.DUE_SOON: {"rag": "amber", "within_days": 30},
+        RagCondition.ON_TRACK: {"rag": "green"},
+    }, demonstration_months=3, board_months={})
+    waiting = extensions.request_extension(
+        findings.get(reference="Rec 2.1"), by=people.opcc, due_date=timezone.localdate() + timedelta(days=90),
+        reason="The audit that evidences it reports next quarter.",
+    )
+    candidate = inspection_2021.findings.filter(
+        status=Status.IN_PROGRESS, owner__isnull=False, board__name="Warwickshire Assurance Board"
+    ).order_by("order").first()
+    progress.propose_complete(candidate, by=people.opcc, reason="Delivered; evidence in the board paper.")
+    signed_off = progress.decide(Finding.objects.get(pk=candidate.pk), by=people.chair, sign_off=True,
+                                 reason="Evidence reviewed; it must hold for three months.")
+    return waiting, signed_off

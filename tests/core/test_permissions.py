@@ -15,7 +15,7 @@ from django.urls import reverse
 from inspections.core.permissions import Action, can, visible_findings
 from inspections.core.status import Status
 from inspections.findings.services import change_status
-from inspections.models import Finding, FindingChange, ProgressUpdate
+from inspections.models import ExtensionRequest, Finding, FindingChange, ProgressUpdate
 from tests.factories import BoardMeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -50,6 +50,9 @@ IN_PROGRESS_MATRIX = {
     Action.RECORD_MONITORING: {"opcc"},  # on the force
     Action.RECORD_HMICFRS_DECISION: {"opcc"},  # a recommendation, whatever its status
     Action.REQUEST_CLOSURE: set(),  # not until its board has signed it off
+    Action.REQUEST_EXTENSION: {"opcc", "lead"},
+    Action.DECIDE_EXTENSION: {"chair"},  # on the lead's request: the WAB decides it
+    Action.DECLARE_RULES: {"opcc"},  # on the force
 }
 
 
@@ -62,6 +65,12 @@ def test_matrix_on_a_finding_in_progress(people, action):
         target = BoardMeetingFactory(board=target.board, held_on=date(2026, 12, 8))
     if action == Action.RECORD_MONITORING:
         target = target.inspection.force
+    if action == Action.DECLARE_RULES:
+        target = target.inspection.force
+    if action == Action.DECIDE_EXTENSION:
+        target = ExtensionRequest.objects.create(
+            finding=target, requested_due_date=date(2031, 1, 31), reason="More time.", requested_by=people.lead
+        )
     allowed = {name for name, user in people.all().items() if can(user, action, target)}
     assert allowed == IN_PROGRESS_MATRIX[action]
 
@@ -100,6 +109,7 @@ FORGED_POSTS = [
     ("finding_due_date", {"due_date": "2030-01-01", "reason": "Forged", "version": 1}),
     ("finding_response", {"response": "Forged", "version": 1}),
     ("finding_close", {"outcome": "no_longer_relevant", "reason": "Forged", "version": 1}),
+    ("finding_extension", {"due_date": "2031-01-01", "reason": "Forged", "version": 1}),
 ]
 # Who may use each page on 2019 Rec 1.3 (in progress).
 ALLOWED_PAGES = {
@@ -110,6 +120,7 @@ ALLOWED_PAGES = {
     "finding_due_date": {"opcc"},
     "finding_response": {"opcc", "lead"},
     "finding_close": {"opcc"},
+    "finding_extension": {"opcc", "lead"},
 }
 
 

@@ -101,3 +101,23 @@ if draft.status != "ready":
     sys.exit(1)
 check(opcc, f"/imports/reports/{draft.pk}/review/")
 print("ok report import read in-process")
+
+# The board's rules on the demo data: the legend in the pack, the waiting extension approved by the
+# chair, and the finding that passed its demonstration period (closed by the daily task, in-process).
+from inspections.findings import tasks as finding_tasks  # noqa: E402
+from inspections.models import ExtensionRequest  # noqa: E402
+
+pack = check(chair, f"/boards/{wab.pk}/meetings/{meeting.pk}/pack/").content.decode()
+if "Outstanding and past its target date" not in pack:
+    print("FAIL the RAG legend in the pack")
+    sys.exit(1)
+check(opcc, f"/forces/{ipa.force_id}/rules/")
+waiting = ExtensionRequest.objects.get(status="requested")
+check(chair, f"/extension-requests/{waiting.pk}/decide/", 302, "post", {"decision": "approve", "reason": "Agreed."})
+if ExtensionRequest.objects.get(pk=waiting.pk).status != "approved":
+    print("FAIL the chair's approval of the extension")
+    sys.exit(1)
+if not Finding.objects.filter(changes__action="demonstration_ended", status="closed").exists():
+    print("FAIL a finding passed its demonstration period")
+    sys.exit(1)
+print(f"ok the board's rules: {finding_tasks.close_ended_demonstrations.delay().get()}")

@@ -7,6 +7,7 @@ from django.test import RequestFactory, override_settings
 from inspections.core.status import Status
 from inspections.devdata.demo import load_demo
 from inspections.models import (
+    ExtensionRequest,
     Finding,
     FindingChange,
     Force,
@@ -14,6 +15,7 @@ from inspections.models import (
     HmicfrsDecision,
     Membership,
     ProgressUpdate,
+    RagRule,
     Role,
 )
 
@@ -48,9 +50,16 @@ def test_demo_loads_the_fixtures_and_one_user_of_each_kind():
     assert Role.objects.filter(holder__username="lead").count() == 4
     assert not Role.objects.filter(holder__isnull=True).exists()
     # Invented progress on the 2021/22 findings, made through the services (with audit records).
-    assert ProgressUpdate.objects.count() == 10 + 1  # and the proposal of the 2019 CoC 1, signed off
+    # (Two of the updates are the proposals of the findings signed off into the demonstration period.)
+    assert ProgressUpdate.objects.count() == 12 + 1  # and the proposal of the 2019 CoC 1, signed off
     assert Finding.objects.filter(status=Status.PENDING_SIGN_OFF).count() == 3
-    assert FindingChange.objects.filter(action="due_date_revised").count() == 6
+    assert FindingChange.objects.filter(action="due_date_revised").count() == 7  # one by an approved extension
+    # The board's rules: Warwickshire's RAG rules, an approved and a waiting extension, a finding that
+    # passed its demonstration period and one in it.
+    assert RagRule.objects.filter(force__slug="warwickshire").count() == 4
+    assert sorted(ExtensionRequest.objects.values_list("status", flat=True)) == ["approved", "requested"]
+    assert Finding.objects.filter(status=Status.DEMONSTRATING).count() == 1
+    assert Finding.objects.filter(status=Status.CLOSED, changes__action="demonstration_ended").distinct().count() == 1
     # HMICFRS's side: Engage with an oversight group meeting; HMICFRS closing a 2019 cause of concern.
     force = Force.objects.get()
     assert force.monitoring_on().state == "engage" and force.oversight_meetings.count() == 1

@@ -268,6 +268,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=int(env("TRACKER_REMINDERS_HOUR", "7")), minute=0),
         "options": {"expires": 6 * 60 * 60},
     },
+    # Findings whose demonstration period ended without a return are closed (inspections/findings/demonstration.py).
+    "daily-demonstration-periods": {
+        "task": "inspections.close_ended_demonstrations",
+        "schedule": crontab(hour=int(env("TRACKER_REMINDERS_HOUR", "7")), minute=30),
+        "options": {"expires": 6 * 60 * 60},
+    },
     # Renders and report imports whose worker died are marked failed, with a retry button (never left "in progress").
     "fail-stalled-renders": {
         "task": "inspections.fail_stalled_renders",

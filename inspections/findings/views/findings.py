@@ -17,7 +17,8 @@ from inspections.core.forms import put_errors_on_form
 from inspections.core.permissions import Action
 from inspections.core.status import Status
 from inspections.documents import versions as document_services
-from inspections.findings import forms, hmicfrs, progress, selectors, services
+from inspections.findings import extensions, forms, hmicfrs, progress, selectors, services
+from inspections.findings.views.extensions import extension_context
 from inspections.importing.views.exports import spreadsheet_response
 from inspections.models import DocumentKind
 
@@ -56,6 +57,7 @@ def finding_detail(request, pk):
         "closure_requests": document_services.versions(
             kind=DocumentKind.CLOSURE_REQUEST, inspection=finding.inspection, subject=finding
         ) if finding.status == Status.CLOSED else [],
+        **extension_context(user, finding),
     }
     return render(request, "findings/finding_detail.html", context)
 
@@ -115,6 +117,11 @@ ACTIONS = {
     "edit_response": FindingAction(
         Action.EDIT_RESPONSE, forms.ResponseForm, services.edit_response,
         "Edit the force's response", "Save response", "The response has been saved.",
+    ),
+    "request_extension": FindingAction(
+        Action.REQUEST_EXTENSION, forms.ExtensionRequestForm, extensions.request_extension,
+        "Ask for more time", "Send the request to the board",
+        "Your extension request has gone to the governing board; the target date changes only if it is approved.",
     ),
     "close": FindingAction(
         Action.CLOSE_OTHERWISE, forms.CloseForm, services.close_otherwise,
