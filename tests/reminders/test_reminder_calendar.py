@@ -3,7 +3,7 @@ days after the Section 55 deadline on which OPCC staff are still reminded."""
 
 from datetime import date
 
-from inspections.reminders.rules import reminder_config
+from inspections.reminders.rules import AFTER, BEFORE, LONGEST_BREAK, reminder_config
 from tests.reminders.support import set_rules
 
 FRIDAY = date(2025, 4, 11)
@@ -40,3 +40,27 @@ def test_after_the_deadline_staff_are_reminded_from_day_57_for_the_days_configur
     assert rules.s55_fires_after(57)
     assert rules.s55_fires_after(63)
     assert not rules.s55_fires_after(64)
+
+
+def test_holidays_may_be_given_as_dates_or_as_iso_text_and_all_count(settings):
+    set_rules(settings, WORKING_DAYS_ONLY=True, HOLIDAYS=[GOOD_FRIDAY, EASTER_MONDAY.isoformat(), date(2025, 4, 22)])
+    rules = reminder_config()
+    assert rules.holidays == frozenset({GOOD_FRIDAY, EASTER_MONDAY, date(2025, 4, 22)})
+    assert rules.next_send_day(date(2025, 4, 17)) == date(2025, 4, 23)
+
+
+def test_a_friday_covers_the_weekend_before_and_a_monday_the_weekend_after(settings):
+    set_rules(settings, WORKING_DAYS_ONLY=True, HOLIDAYS=[])
+    rules = reminder_config()
+    assert rules.covers(FRIDAY, BEFORE) == [FRIDAY, date(2025, 4, 12), date(2025, 4, 13)]
+    assert rules.covers(date(2025, 4, 14), AFTER) == [date(2025, 4, 14), date(2025, 4, 13), date(2025, 4, 12)]
+    assert rules.covers(date(2025, 4, 12), BEFORE) == []
+
+
+def test_a_break_longer_than_the_longest_is_covered_for_the_longest_only(settings):
+    shutdown = [date(2025, 12, 20 + n).isoformat() for n in range(12)]
+    shutdown += [date(2026, 1, n).isoformat() for n in range(1, 10)]
+    set_rules(settings, WORKING_DAYS_ONLY=True, HOLIDAYS=shutdown)
+    days = reminder_config().covers(date(2025, 12, 19), BEFORE)
+    assert len(days) == LONGEST_BREAK + 1
+    assert days[0] == date(2025, 12, 19) and days[-1] == date(2026, 1, 2)
