@@ -12,11 +12,11 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from inspections.core.permissions import Action, can, visible_findings
+from inspections.core.permissions import Action, boards_deciding, can, deciding_board, visible_findings
 from inspections.core.status import Status
 from inspections.findings.services import change_status
 from inspections.models import ExtensionRequest, Finding, FindingChange, ProgressUpdate
-from tests.factories import BoardMeetingFactory
+from tests.factories import BoardMeetingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -170,3 +170,9 @@ def test_csrf_is_required_for_posts(people):
     response = client.post(reverse("finding_add_update", args=[target.pk]), {"narrative": "x", "version": 1})
     assert response.status_code == 403
     assert not ProgressUpdate.objects.exists()
+
+
+def test_a_finding_with_no_governing_board_has_nobody_to_decide_on_it():
+    unboarded = Finding(reference="AFI 99", board=None)
+    assert boards_deciding(unboarded) == []
+    assert deciding_board(UserFactory(), unboarded) is None
