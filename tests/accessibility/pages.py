@@ -272,7 +272,9 @@ PAGES = [
     PageType("Section 55 response (published)", inspection("inspection_2019", "section55/"), EVERYONE),
     PageType("Section 55 letter preview", inspection("inspection_2021", "section55/preview/"), EVERYONE),
     # Imports.
-    PageType("Imports", fixed("/imports/"), EVERYONE),
+    PageType("Imports", fixed("/imports/"), OPCC),
+    PageType("Imports: refused (403)", fixed("/imports/"), ("lead", "chair", "member", "viewer"), status=403),
+    PageType("Page not found (404)", fixed("/findings/999999/"), EVERYONE, status=404),
     PageType("Import a report", fixed("/imports/reports/new/"), OPCC),
     PageType("Import a report: errors", fixed("/imports/reports/new/"), OPCC,
              act=upload_nothing("Upload and read the report")),
