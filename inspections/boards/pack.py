@@ -9,6 +9,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 
 from inspections.core.labels import day_month_year
 from inspections.core.status import OPEN_STATUSES, Rag, Status
+from inspections.findings.proposals import attach_proposals
 from inspections.models import BoardMeeting, Finding, FindingChange, ProgressUpdate, overdue_q
 
 LONDON = ZoneInfo("Europe/London")
@@ -103,5 +104,5 @@ def build_pack(meeting):
             )
             .order_by("due_date", "pk")
         ),
-        proposed=list(governed.filter(status=Status.PENDING_SIGN_OFF).select_related(*related).order_by("due_date")),
+        proposed=attach_proposals(governed.filter(status=Status.PENDING_SIGN_OFF).select_related(*related).order_by("due_date")),
     )
