@@ -100,8 +100,8 @@ class DueDateForm(FindingForm):
 
 class ResponseForm(FindingForm):
     response = forms.CharField(
-        label="The force's response", widget=forms.Textarea(attrs={"rows": 12}), required=False,
-        max_length=MAX_FREE_TEXT,
+        label="The force's response", widget=forms.Textarea(attrs={"rows": 12}),
+        max_length=MAX_FREE_TEXT, error_messages={"required": "Enter the force's response."},
         help_text=f"As it appears in the tracker and the Section 55 letter. {FREE_TEXT_HINT}",
     )
 
