@@ -56,6 +56,10 @@ class FindingFilter(django_filters.FilterSet):
         choices=[*Rag.choices, (NOT_RATED, "Not rated")], label="RAG", empty_label=ANY, method="filter_rag"
     )
     owner = django_filters.ModelChoiceFilter(queryset=Role.objects.none(), empty_label=ANY, null_label="No owner")
+    mine = django_filters.ChoiceFilter(
+        choices=YES_NO, method="filter_mine", label="Owned by me", empty_label=ANY,
+        help_text="The findings whose owner role you hold.",
+    )
     board = django_filters.ModelChoiceFilter(
         queryset=GovernanceBoard.objects.none(), method="filter_board", label="Governing board", empty_label=ANY,
         help_text="Includes the boards below it.",
@@ -90,6 +94,7 @@ class FindingFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, user=None, **kwargs):
         super().__init__(data, *args, **kwargs)
+        self.user = user
         forces = permissions.forces_for(user)
         self.filters["force"].queryset = forces
         self.filters["inspection"].queryset = Inspection.objects.filter(force__in=forces).select_related("force")
@@ -103,6 +108,10 @@ class FindingFilter(django_filters.FilterSet):
 
     def filter_q(self, queryset, name, value):
         return search(queryset, value)
+
+    def filter_mine(self, queryset, name, value):
+        holds = Q(owner__holder=self.user) if self.user is not None and self.user.is_authenticated else Q(pk__in=[])
+        return queryset.filter(holds) if value == "yes" else queryset.exclude(holds)
 
     def filter_rag(self, queryset, name, value):
         return queryset.filter(rag="" if value == NOT_RATED else value)
