@@ -34,6 +34,32 @@ def put_errors_on_form(form, error):
         form.add_error(field if field in form.fields else None, errors)
 
 
+def _lower_first(label):
+    label = str(label or "")
+    return label[:1].lower() + label[1:]
+
+
+def users_words(field):
+    """Django's "This field is required." and "Select a valid choice." in the words of the field's own
+    label (as GOV.UK asks: "Enter…", "Choose…"), unless the form already words them itself."""
+    messages = field.error_messages
+    what = _lower_first(field.label)
+    if not what:
+        return
+    if messages.get("required") == forms.Field.default_error_messages["required"]:
+        if isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
+            messages["required"] = f"Choose {what}."
+        elif isinstance(field, forms.FileField):
+            messages["required"] = f"Choose a file for {what}."
+        else:
+            messages["required"] = f"Enter {what}."
+    if str(messages.get("invalid_choice", "")).startswith("Select a valid choice"):
+        messages["invalid_choice"] = f"Choose {what} from the list."
+    django_invalid_date = forms.DateField.default_error_messages["invalid"]
+    if isinstance(field, forms.DateField) and messages.get("invalid") == django_invalid_date:
+        messages["invalid"] = f"Enter {what} as a real date."
+
+
 class TrackerFormMixin:
     """Adds the stylesheet's classes to widgets and ties hints and errors to their inputs.
 
@@ -44,6 +70,7 @@ class TrackerFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
+            users_words(field)
             css = next((css for kind, css in WIDGET_CLASSES.items() if isinstance(field.widget, kind)), "input")
             field.widget.attrs.setdefault("class", css)
             if field.help_text:

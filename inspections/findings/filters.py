@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from inspections.core import permissions
 from inspections.core.forms import TrackerFormMixin, date_input
+from inspections.core.labels import day_month_year
 from inspections.core.status import Rag, Status
 from inspections.models import Finding, FindingKind, Force, GovernanceBoard, GradedJudgment, Inspection, Role, overdue_q
 
@@ -19,7 +20,16 @@ NOT_RATED = "none"
 
 
 class FilterForm(TrackerFormMixin, forms.Form):
-    pass
+    def clean(self):
+        data = super().clean()
+        after, before = data.get("due_after"), data.get("due_before")
+        if after and before and after > before:
+            # Said, rather than answered with an empty list.
+            self.add_error("due_before", (
+                f"The “due on or before” date ({day_month_year(before)}) is earlier than the “due on or after” "
+                f"date ({day_month_year(after)}). Swap them, or change one of them."
+            ))
+        return data
 
 
 def search(queryset, terms):
@@ -105,6 +115,9 @@ class FindingFilter(django_filters.FilterSet):
             .order_by("name").values_list("name", flat=True).distinct()
         )
         self.filters["area"].extra["choices"] = [(name, name) for name in areas]
+        self.form.fields["sort"].error_messages["invalid_choice"] = (
+            "Choose how to sort the list from the choices given: that sort order is not one of them."
+        )
 
     def filter_q(self, queryset, name, value):
         return search(queryset, value)

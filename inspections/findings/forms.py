@@ -1,9 +1,11 @@
 """Forms for the work on a finding. Each carries the version the user read (optimistic locking)."""
 
 from django import forms
+from django.utils import timezone
 
 from inspections.core.forms import TrackerFormMixin, date_input
 from inspections.core.status import OPEN_STATUSES, Rag
+from inspections.findings import progress
 from inspections.models import Finding, GovernanceBoard, Role
 from inspections.section55.forms import FREE_TEXT_HINT, MAX_FREE_TEXT
 
@@ -42,6 +44,9 @@ class ProgressUpdateForm(FindingForm):
         help_text="Blue (complete) is set when the finding is proposed as complete.",
     )
     next_update_due = forms.DateField(label="Next update due", required=False, widget=date_input())
+    keep_past_date = forms.BooleanField(
+        label="Yes, keep this next update date although it is in the past", required=False
+    )
     start_work = forms.BooleanField(label="Work on this finding has started (move it to In progress)", required=False)
     evidence = MultipleFileField(label="Evidence", required=False, help_text=EVIDENCE_HELP)
 
@@ -51,6 +56,25 @@ class ProgressUpdateForm(FindingForm):
         super().__init__(*args, finding=finding, **kwargs)
         if finding.status != "awaiting_allocation":
             del self.fields["start_work"]
+        if not self._posted_date_is_past():
+            del self.fields["keep_past_date"]  # offered only when the date typed is in the past
+
+    def _posted_date_is_past(self):
+        if not self.is_bound:
+            return False
+        try:
+            day = self.fields["next_update_due"].clean(self.data.get(self.add_prefix("next_update_due")))
+        except forms.ValidationError:
+            return False
+        return bool(day) and day < timezone.localdate()
+
+    def clean(self):
+        data = super().clean()
+        day = data.get("next_update_due")
+        if day and day < timezone.localdate() and not data.get("keep_past_date"):
+            # Questioned, not silently kept: usually a slip of the year or month.
+            self.add_error("next_update_due", progress.past_next_update_message(day))
+        return data
 
 
 class ProposeCompleteForm(FindingForm):
@@ -67,7 +91,28 @@ class DecisionForm(FindingForm):
         choices=[("sign_off", "Sign off as closed"), ("return", "Return to the owner")],
         widget=forms.RadioSelect,
     )
-    reason = forms.CharField(label="Reason", widget=forms.Textarea, help_text="Recorded in the finding's timeline.")
+    reason = forms.CharField(
+        label="Reason", widget=forms.Textarea, required=False, help_text="Recorded in the finding's timeline."
+    )
+
+    REASON_NEEDED = {
+        "sign_off": "Enter the board's reason for signing off the finding.",
+        "return": "Enter a reason for returning the finding.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].error_messages["required"] = (
+            "Choose whether the board signs the finding off or returns it."
+        )
+        self.fields["reason"].needed = True  # needed whichever the decision: no "(optional)" beside it
+
+    def clean(self):
+        data = super().clean()
+        decision = data.get("decision")
+        if decision and not (data.get("reason") or "").strip():
+            self.add_error("reason", self.REASON_NEEDED[decision])
+        return data
 
 
 class ReassignForm(FindingForm):
@@ -123,6 +168,7 @@ class CloseForm(FindingForm):
         queryset=Finding.objects.none(), required=False, label="Superseded by",
         help_text="Needed when the finding is superseded.",
     )
+    superseded_by.needed = True  # one of the two outcomes needs it: never marked "(optional)"
     reason = forms.CharField(label="Reason", required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, finding, **kwargs):
