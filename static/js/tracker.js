@@ -59,4 +59,12 @@ document.addEventListener("DOMContentLoaded", function () {
       }
     });
   });
+
+  // Filters fold away on a phone so that the list comes first (they stay open when they have errors,
+  // and everywhere without this script).
+  if (window.matchMedia && window.matchMedia("(max-width: 760px)").matches) {
+    document.querySelectorAll("details[data-fold-on-phone]:not([data-keep-open])").forEach(function (panel) {
+      panel.removeAttribute("open");
+    });
+  }
 });
