@@ -1,16 +1,18 @@
 """A governance board's pack for a meeting: what it governs, what changed since its previous
 meeting, what is overdue with the owner's latest narrative, and what awaits its sign-off."""
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Q
 
+from inspections.boards.as_of import states_at
 from inspections.core.labels import day_month_year
-from inspections.core.status import OPEN_STATUSES, Rag, Status
+from inspections.core.status import Rag, Status
 from inspections.findings.proposals import attach_proposals
-from inspections.models import BoardMeeting, Finding, FindingChange, ProgressUpdate, overdue_q
+from inspections.models import BoardMeeting, Finding, FindingChange, ProgressUpdate
 
 LONDON = ZoneInfo("Europe/London")
 CLOSING = "The board is asked to note the contents of this report."
@@ -64,12 +66,22 @@ def build_pack(meeting):
         return q & Q(**{f"{field}__gte": since}) if since else q
 
     related = ["inspection", "owner", "owner__holder", "board"]
-    by_status = dict(governed.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
-    by_rag = dict(
-        governed.filter(status__in=OPEN_STATUSES).values_list("rag").annotate(n=Count("pk")).values_list("rag", "n")
-    )
-    latest = ProgressUpdate.objects.filter(finding=OuterRef("pk"), written_at__lt=until).order_by("-written_at", "-pk")
     held_on = meeting.held_on
+    # Counts, overdue and proposed as they stood at the end of the meeting day, not as they are today.
+    standing = list(
+        governed.filter(Q(inspection__published_on__lte=held_on) | Q(inspection__published_on__isnull=True))
+        .select_related(*related)
+        .order_by("due_date", "pk")
+    )
+    states = states_at(standing, until)
+    for finding in standing:
+        finding.then = states[finding.pk]
+    by_status = Counter(finding.then.status for finding in standing)
+    by_rag = Counter(finding.then.rag for finding in standing if finding.then.is_open)
+    overdue = sorted((f for f in standing if f.then.is_overdue(held_on)), key=lambda f: (f.then.due_date, f.pk))
+    _latest_updates(overdue, until)
+    for finding in overdue:
+        finding.days_overdue = (held_on - finding.then.due_date).days
     closures = governed.filter(closed_on__lte=held_on)
     if starts:
         closures = closures.filter(closed_on__gte=starts)
@@ -95,14 +107,21 @@ def build_pack(meeting):
         ),
         new_findings=list(new_findings.select_related(*related).order_by("inspection__published_on", "order")),
         closures=list(closures.select_related(*related, "closed_by_board").order_by("closed_on", "pk")),
-        overdue=list(
-            governed.filter(overdue_q(meeting.held_on))
-            .select_related(*related)
-            .annotate(
-                latest_narrative=Subquery(latest.values("narrative")[:1]),
-                latest_written_at=Subquery(latest.values("written_at")[:1]),
-            )
-            .order_by("due_date", "pk")
-        ),
-        proposed=attach_proposals(governed.filter(status=Status.PENDING_SIGN_OFF).select_related(*related).order_by("due_date")),
+        overdue=overdue,
+        proposed=attach_proposals([f for f in standing if f.then.status == Status.PENDING_SIGN_OFF], before=until),
     )
+
+
+def _latest_updates(findings, until):
+    """Set `.latest_narrative` and `.latest_written_at` on each finding: its owner's latest update
+    written before `until` (one query)."""
+    latest = {}
+    updates = (
+        ProgressUpdate.objects.filter(finding__in=[f.pk for f in findings], written_at__lt=until)
+        .order_by("finding_id", "-written_at", "-pk")
+        .values_list("finding_id", "narrative", "written_at")
+    )
+    for finding_id, narrative, written_at in updates:
+        latest.setdefault(finding_id, (narrative, written_at))
+    for finding in findings:
+        finding.latest_narrative, finding.latest_written_at = latest.get(finding.pk, ("", None))

@@ -8,13 +8,17 @@ from inspections.core.status import Status
 from inspections.models import EvidenceFile, Finding, GovernanceBoard, ProgressUpdate
 
 
-def attach_proposals(findings):
+def attach_proposals(findings, *, before=None):
     """Set `.proposal` on each finding: the progress update written when it was last proposed as
-    complete (narrative = the owner's reason; `.evidence` its files), or None. Two queries in all."""
+    complete (before the moment `before`, if given: for a pack as of its meeting; narrative = the owner's
+    reason; `.evidence` its files), or None. Two queries in all."""
     findings = list(findings)
     by_finding = {}
+    written = {"written_at__lt": before} if before else {}
     updates = (
-        ProgressUpdate.objects.filter(finding__in=[f.pk for f in findings], status=Status.PENDING_SIGN_OFF)
+        ProgressUpdate.objects.filter(
+            finding__in=[f.pk for f in findings], status=Status.PENDING_SIGN_OFF, **written
+        )
         .select_related("author")
         .prefetch_related(Prefetch("evidence", queryset=EvidenceFile.objects.order_by("pk")))
         .order_by("finding_id", "-written_at", "-pk")
