@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.db.models import Q
 
 from inspections.boards.as_of import states_at
@@ -37,6 +38,25 @@ class BoardPack:
     overdue: list  # findings, each with .latest_narrative and .latest_written_at as at the meeting
     proposed: list
     closing: str = CLOSING
+
+    @property
+    def marking(self):
+        """The protective marking printed at the top and foot of the pack (settings)."""
+        return settings.TRACKER_PROTECTIVE_MARKING
+
+    @property
+    def presented_by(self):
+        """Who presents the paper: as recorded for the meeting, or the force's OPCC."""
+        if self.meeting.presented_by:
+            return self.meeting.presented_by
+        body = getattr(self.board.force, "local_policing_body", None)
+        return body.office_name if body else "The Office of the Police and Crime Commissioner"
+
+    @property
+    def purpose(self):
+        ask = " and to decide on the findings proposed for sign-off" if self.proposed else ""
+        return (f"To update the board on the progress of the HMICFRS findings it governs{ask}, "
+                f"as they stood on {day_month_year(self.meeting.held_on)}.")
 
     @property
     def title(self):

@@ -81,3 +81,41 @@ def test_the_overdue_table_has_days_overdue_rag_and_the_full_text(client, people
     assert "Days overdue" in overdue and ">RAG<" in overdue
     digital = Finding.objects.get(inspection__title__contains="2019", reference="Rec 1.3")
     assert digital.text in overdue  # not cut short
+
+
+def test_the_pack_is_a_paper_with_its_marking_item_presenter_purpose_and_numbered_paragraphs(
+    client, people, february, settings
+):
+    february.agenda_item, february.presented_by = "6", "Head of Assurance, OPCC"
+    february.save()
+    client.force_login(people.viewer)
+    page = client.get(reverse("meeting_pack", args=[february.board_id, february.pk])).content.decode()
+    assert 'class="pack-marking">OFFICIAL<' in page
+    assert "<dt>Agenda item</dt><dd>6</dd>" in page and "<dd>Head of Assurance, OPCC</dd>" in page
+    assert "To update the board on the progress of the HMICFRS findings it governs" in page
+    settings.TRACKER_PROTECTIVE_MARKING = "OFFICIAL-SENSITIVE"
+    february.presented_by = ""
+    february.save()
+    page = client.get(reverse("meeting_pack", args=[february.board_id, february.pk])).content.decode()
+    assert 'class="pack-marking">OFFICIAL-SENSITIVE<' in page
+    office = people.force.local_policing_body.office_name
+    assert f"<dt>Presented by</dt><dd>{office}</dd>" in page
+
+
+def test_the_pdf_prints_the_marking_on_every_page(client, people, february, media, eager_celery,
+                                                   django_capture_on_commit_callbacks):
+    import io
+
+    from pypdf import PdfReader
+
+    from inspections.models import RenderedDocument
+
+    client.force_login(people.opcc)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("meeting_pack_render", args=[february.board_id, february.pk]))
+    document = RenderedDocument.objects.get()
+    with document.file.open("rb") as handle:
+        reader = PdfReader(io.BytesIO(handle.read()))
+    pages = [page.extract_text() for page in reader.pages]
+    assert len(pages) > 1 and all("OFFICIAL" in text for text in pages)
+    assert "1.1" in pages[0] + pages[1]  # numbered paragraphs
