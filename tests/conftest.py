@@ -185,3 +185,11 @@ def viewport(request, page):
 def page_width(page):
     """How wide the page has become (CSS px): more than the viewport means the page scrolls sideways."""
     return page.evaluate("() => document.documentElement.scrollWidth")
+
+
+def fill_date(page, label, day):
+    """Type a date into GOV.UK's Day, Month and Year boxes of the date named `label` (None empties them)."""
+    group = page.get_by_role("group", name=label)  # its legend may add "(optional)"
+    for part, value in zip(("Day", "Month", "Year"), (day.day, day.month, day.year) if day else ("", "", ""),
+                           strict=True):
+        group.get_by_label(part, exact=True).fill(str(value))

@@ -63,7 +63,9 @@ class ProgressUpdateForm(FindingForm):
         if not self.is_bound:
             return False
         try:
-            day = self.fields["next_update_due"].clean(self.data.get(self.add_prefix("next_update_due")))
+            field = self.fields["next_update_due"]
+            posted = field.widget.value_from_datadict(self.data, self.files, self.add_prefix("next_update_due"))
+            day = field.clean(posted)
         except forms.ValidationError:
             return False
         return bool(day) and day < timezone.localdate()

@@ -91,7 +91,9 @@ def submit_cleared(button, *labels):
 
     def act(page, scene):
         for label in labels:
-            page.get_by_label(label, exact=True).fill("")
+            date_boxes = page.get_by_role("group", name=label, exact=True).get_by_role("textbox")
+            for box in date_boxes.all() or [page.get_by_label(label, exact=True)]:  # a date's Day, Month, Year
+                box.fill("")
         _click(page, button)
         _shows_errors(page)
 

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from inspections.models import Finding
-from tests.conftest import sign_in
+from tests.conftest import fill_date, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -19,7 +19,7 @@ def test_a_past_next_update_date_is_questioned_and_a_reversed_range_explained(
     sign_in(page, live_server, "lead")
     page.goto(f"{live_server.url}/findings/{finding.pk}/update/")
     page.get_by_label("What has happened since the last update").fill("Kiosks live in Leamington.")
-    page.get_by_label("Next update due").fill(last_week.isoformat())
+    fill_date(page, "Next update due", last_week)
     page.get_by_role("button", name="Save update").click()
     expect(page.locator(".error-summary")).to_contain_text("is in the past")
     expect(page.get_by_label("What has happened since the last update")).to_have_value("Kiosks live in Leamington.")

@@ -179,7 +179,7 @@ def test_failed_form_names_each_field_and_keeps_input(client, people):
     })
     body = response.content.decode()
     assert response.status_code == 200
-    assert 'href="#id_due_date"' in body and "Enter new target date as a real date." in body
+    assert 'href="#id_due_date_day"' in body and "Enter new target date as a real date." in body  # the Day box
     assert "Awaiting the records system." in body
     assert not FindingChange.objects.exists()
 
