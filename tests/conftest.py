@@ -169,3 +169,27 @@ def wait_for(condition, timeout=30):
             return True
         time.sleep(0.2)
     return False
+
+
+# The weekly journeys are checked at a desktop width and at a phone's (390 CSS px, an iPhone 12 to 15).
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def viewport(request, page):
+    """The test runs once at each width; returns the width's name, for the screenshots' names."""
+    page.set_viewport_size(VIEWPORTS[request.param])
+    return request.param
+
+
+def page_width(page):
+    """How wide the page has become (CSS px): more than the viewport means the page scrolls sideways."""
+    return page.evaluate("() => document.documentElement.scrollWidth")
+
+
+def fill_date(page, label, day):
+    """Type a date into GOV.UK's Day, Month and Year boxes of the date named `label` (None empties them)."""
+    group = page.get_by_role("group", name=label)  # its legend may add "(optional)"
+    for part, value in zip(("Day", "Month", "Year"), (day.day, day.month, day.year) if day else ("", "", ""),
+                           strict=True):
+        group.get_by_label(part, exact=True).fill(str(value))

@@ -9,6 +9,10 @@ from inspections.core.forms import TrackerFormMixin, date_input
 class MeetingForm(TrackerFormMixin, forms.Form):
     held_on = forms.DateField(label="Date of the meeting", widget=date_input())
     note = forms.CharField(label="Note", required=False, max_length=200)
+    agenda_item = forms.CharField(label="Agenda item of the pack", required=False, max_length=20,
+                                  help_text="Printed on the pack, for example 6 or 4.2.")
+    presented_by = forms.CharField(label="Presented by", required=False, max_length=200,
+                                   help_text="Printed on the pack, for example the OPCC's Head of Assurance.")
 
     def __init__(self, *args, board, **kwargs):
         self.board = board

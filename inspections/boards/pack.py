@@ -1,17 +1,21 @@
 """A governance board's pack for a meeting: what it governs, what changed since its previous
 meeting, what is overdue with the owner's latest narrative, and what awaits its sign-off."""
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.conf import settings
+from django.db.models import Q
 
+from inspections.boards.as_of import states_at
 from inspections.boards.rules import board_rules
 from inspections.core.labels import day_month_year
-from inspections.core.status import OPEN_STATUSES, Rag, Status, shown_statuses
+from inspections.core.status import Rag, Status, shown_statuses
 from inspections.findings import hmicfrs
-from inspections.models import BoardMeeting, Finding, FindingChange, ProgressUpdate, overdue_q
+from inspections.findings.proposals import attach_proposals
+from inspections.models import BoardMeeting, Finding, FindingChange, ProgressUpdate
 from inspections.monitoring import selectors as monitoring
 
 LONDON = ZoneInfo("Europe/London")
@@ -42,6 +46,25 @@ class BoardPack:
     rules: object = None  # boards.rules.BoardRules: the RAG legend, ratings that differ, extensions, demonstrating
 
     @property
+    def marking(self):
+        """The protective marking printed at the top and foot of the pack (settings)."""
+        return settings.TRACKER_PROTECTIVE_MARKING
+
+    @property
+    def presented_by(self):
+        """Who presents the paper: as recorded for the meeting, or the force's OPCC."""
+        if self.meeting.presented_by:
+            return self.meeting.presented_by
+        body = getattr(self.board.force, "local_policing_body", None)
+        return body.office_name if body else "The Office of the Police and Crime Commissioner"
+
+    @property
+    def purpose(self):
+        ask = " and to decide on the findings proposed for sign-off" if self.proposed else ""
+        return (f"To update the board on the progress of the HMICFRS findings it governs{ask}, "
+                f"as they stood on {day_month_year(self.meeting.held_on)}.")
+
+    @property
     def title(self):
         return f"{self.board.name}: meeting of {day_month_year(self.meeting.held_on)}"
 
@@ -69,12 +92,22 @@ def build_pack(meeting):
         return q & Q(**{f"{field}__gte": since}) if since else q
 
     related = ["inspection", "owner", "owner__holder", "board"]
-    by_status = dict(governed.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
-    by_rag = dict(
-        governed.filter(status__in=OPEN_STATUSES).values_list("rag").annotate(n=Count("pk")).values_list("rag", "n")
-    )
-    latest = ProgressUpdate.objects.filter(finding=OuterRef("pk"), written_at__lt=until).order_by("-written_at", "-pk")
     held_on = meeting.held_on
+    # Counts, overdue and proposed as they stood at the end of the meeting day, not as they are today.
+    standing = list(
+        governed.filter(Q(inspection__published_on__lte=held_on) | Q(inspection__published_on__isnull=True))
+        .select_related(*related)
+        .order_by("due_date", "pk")
+    )
+    states = states_at(standing, until)
+    for finding in standing:
+        finding.then = states[finding.pk]
+    by_status = Counter(finding.then.status for finding in standing)
+    by_rag = Counter(finding.then.rag for finding in standing if finding.then.is_open)
+    overdue = sorted((f for f in standing if f.then.is_overdue(held_on)), key=lambda f: (f.then.due_date, f.pk))
+    _latest_updates(overdue, until)
+    for finding in overdue:
+        finding.days_overdue = (held_on - finding.then.due_date).days
     closures = governed.filter(closed_on__lte=held_on)
     if starts:
         closures = closures.filter(closed_on__gte=starts)
@@ -100,16 +133,8 @@ def build_pack(meeting):
         ),
         new_findings=list(new_findings.select_related(*related).order_by("inspection__published_on", "order")),
         closures=list(closures.select_related(*related, "closed_by_board").order_by("closed_on", "pk")),
-        overdue=list(
-            governed.filter(overdue_q(meeting.held_on))
-            .select_related(*related)
-            .annotate(
-                latest_narrative=Subquery(latest.values("narrative")[:1]),
-                latest_written_at=Subquery(latest.values("written_at")[:1]),
-            )
-            .order_by("due_date", "pk")
-        ),
-        proposed=list(governed.filter(status=Status.PENDING_SIGN_OFF).select_related(*related).order_by("due_date")),
+        overdue=overdue,
+        proposed=attach_proposals([f for f in standing if f.then.status == Status.PENDING_SIGN_OFF], before=until),
         # HMICFRS's side, as at the meeting: its closures beside the board's, and the force's monitoring.
         hmicfrs_closures=hmicfrs.closures_among(governed, on=held_on),
         monitoring_state=monitoring.state_on(board.force, held_on),
@@ -117,3 +142,18 @@ def build_pack(meeting):
             force=board.force, findings=governed, on=held_on, since=since, until=until, with_extensions=True
         ),
     )
+
+
+def _latest_updates(findings, until):
+    """Set `.latest_narrative` and `.latest_written_at` on each finding: its owner's latest update
+    written before `until` (one query)."""
+    latest = {}
+    updates = (
+        ProgressUpdate.objects.filter(finding__in=[f.pk for f in findings], written_at__lt=until)
+        .order_by("finding_id", "-written_at", "-pk")
+        .values_list("finding_id", "narrative", "written_at")
+    )
+    for finding_id, narrative, written_at in updates:
+        latest.setdefault(finding_id, (narrative, written_at))
+    for finding in findings:
+        finding.latest_narrative, finding.latest_written_at = latest.get(finding.pk, ("", None))

@@ -9,9 +9,10 @@ from inspections.findings import progress as progress_service
 from inspections.models import BoardMeeting
 
 
-def add_meeting(*, board, held_on, note=""):
+def add_meeting(*, board, held_on, note="", agenda_item="", presented_by=""):
     """A meeting of the board on a day (one a day; the database holds the rule too)."""
-    meeting = BoardMeeting(board=board, held_on=held_on, note=note)
+    meeting = BoardMeeting(board=board, held_on=held_on, note=note, agenda_item=agenda_item.strip(),
+                           presented_by=presented_by.strip())
     meeting.full_clean()
     meeting.save()
     return meeting

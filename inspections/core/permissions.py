@@ -214,6 +214,17 @@ def can_in_any_force(user, action):
     return any(_force_level(access, Action(action)) for access in _accesses(user).values())
 
 
+def runs_imports(user):
+    """Whether the user may use the imports pages at all: OPCC staff of at least one force (for the
+    navigation, and the imports list, which is refused to everyone else)."""
+    return can_in_any_force(user, Action.MANAGE)
+
+
+def require_imports(user):
+    if not runs_imports(user):
+        raise PermissionDenied("Only OPCC staff import reports and trackers.")
+
+
 def require(user, action, obj):
     """Raise PermissionDenied (HTTP 403) unless the user may take the action."""
     if not can(user, action, obj):

@@ -105,7 +105,10 @@ def load_demo(stdout=None):
     for board in GovernanceBoard.objects.filter(force=force, parent__isnull=True):
         for offset in range(-6, 7):
             month = add_months(today.replace(day=1), offset)
-            BoardMeeting.objects.get_or_create(board=board, held_on=second_tuesday(month.year, month.month))
+            BoardMeeting.objects.get_or_create(
+                board=board, held_on=second_tuesday(month.year, month.month),
+                defaults={"agenda_item": "6", "presented_by": "Head of Assurance, OPCC"},  # the pack as a paper
+            )
     if not ProgressUpdate.objects.filter(finding__inspection__force=force).exists():
         demo_activity(force, today)
     if not force.monitoring_periods.exists():

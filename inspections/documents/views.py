@@ -32,20 +32,30 @@ def document_status(request, pk):
         "document": document,
         "refresh_seconds": REFRESH_SECONDS if not document.is_finished and not document.is_stale else None,
         "back_url": None,
+        "back_label": None,  # what the back link leads to, in the words of the document's kind
         "retry_url": None,  # a failed or stalled render offers to render the document again
     }
     if document.kind == DocumentKind.SECTION55_LETTER and document.inspection_id:
         context["back_url"] = reverse("section55", args=[document.inspection_id])
+        context["back_label"] = "Section 55 response"
+        context["back_text"] = "Back to the Section 55 response"
+        context["subject_title"] = document.inspection.title
         if permissions.can(request.user, Action.MANAGE, document.inspection):
             context["retry_url"] = reverse("section55_render", args=[document.inspection_id])
     elif document.kind == DocumentKind.BOARD_PACK and document.subject is not None:
         meeting = document.subject
         context["back_url"] = reverse("meeting_pack", args=[meeting.board_id, meeting.pk])
+        context["back_label"] = "Board pack"
+        context["back_text"] = "Back to the board pack"
+        context["subject_title"] = meeting
         if permissions.can(request.user, Action.PRODUCE_PACK, meeting):
             context["retry_url"] = reverse("meeting_pack_render", args=[meeting.board_id, meeting.pk])
     elif document.kind == DocumentKind.CLOSURE_REQUEST and document.subject is not None:
         finding = document.subject
         context["back_url"] = finding.get_absolute_url()
+        context["back_label"] = "Closure request"
+        context["back_text"] = "Back to the finding"
+        context["subject_title"] = f"{finding.inspection.title}: {finding.reference}"
         if permissions.can(request.user, Action.REQUEST_CLOSURE, finding):
             context["retry_url"] = reverse("finding_closure_request", args=[finding.pk])
     return render(request, "documents/status.html", context)

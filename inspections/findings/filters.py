@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from inspections.core import permissions
 from inspections.core.forms import TrackerFormMixin, date_input
+from inspections.core.labels import day_month_year
 from inspections.core.status import Rag, Status
 from inspections.models import Finding, FindingKind, Force, GovernanceBoard, GradedJudgment, Inspection, Role, overdue_q
 
@@ -19,7 +20,16 @@ NOT_RATED = "none"
 
 
 class FilterForm(TrackerFormMixin, forms.Form):
-    pass
+    def clean(self):
+        data = super().clean()
+        after, before = data.get("due_after"), data.get("due_before")
+        if after and before and after > before:
+            # Said, rather than answered with an empty list.
+            self.add_error("due_before", (
+                f"The “due on or before” date ({day_month_year(before)}) is earlier than the “due on or after” "
+                f"date ({day_month_year(after)}). Swap them, or change one of them."
+            ))
+        return data
 
 
 def search(queryset, terms):
@@ -56,6 +66,10 @@ class FindingFilter(django_filters.FilterSet):
         choices=[*Rag.choices, (NOT_RATED, "Not rated")], label="RAG", empty_label=ANY, method="filter_rag"
     )
     owner = django_filters.ModelChoiceFilter(queryset=Role.objects.none(), empty_label=ANY, null_label="No owner")
+    mine = django_filters.ChoiceFilter(
+        choices=YES_NO, method="filter_mine", label="Owned by me", empty_label=ANY,
+        help_text="The findings whose owner role you hold.",
+    )
     board = django_filters.ModelChoiceFilter(
         queryset=GovernanceBoard.objects.none(), method="filter_board", label="Governing board", empty_label=ANY,
         help_text="Includes the boards below it.",
@@ -90,6 +104,7 @@ class FindingFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, user=None, **kwargs):
         super().__init__(data, *args, **kwargs)
+        self.user = user
         forces = permissions.forces_for(user)
         self.filters["force"].queryset = forces
         self.filters["inspection"].queryset = Inspection.objects.filter(force__in=forces).select_related("force")
@@ -100,9 +115,16 @@ class FindingFilter(django_filters.FilterSet):
             .order_by("name").values_list("name", flat=True).distinct()
         )
         self.filters["area"].extra["choices"] = [(name, name) for name in areas]
+        self.form.fields["sort"].error_messages["invalid_choice"] = (
+            "Choose how to sort the list from the choices given: that sort order is not one of them."
+        )
 
     def filter_q(self, queryset, name, value):
         return search(queryset, value)
+
+    def filter_mine(self, queryset, name, value):
+        holds = Q(owner__holder=self.user) if self.user is not None and self.user.is_authenticated else Q(pk__in=[])
+        return queryset.filter(holds) if value == "yes" else queryset.exclude(holds)
 
     def filter_rag(self, queryset, name, value):
         return queryset.filter(rag="" if value == NOT_RATED else value)

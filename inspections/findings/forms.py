@@ -1,10 +1,11 @@
 """Forms for the work on a finding. Each carries the version the user read (optimistic locking)."""
 
 from django import forms
+from django.utils import timezone
 
 from inspections.core.forms import TrackerFormMixin, date_input
 from inspections.core.status import OPEN_STATUSES, Rag, Status
-from inspections.findings import rag_rules
+from inspections.findings import progress, rag_rules
 from inspections.models import Finding, GovernanceBoard, Role
 from inspections.section55.forms import FREE_TEXT_HINT, MAX_FREE_TEXT
 
@@ -43,6 +44,9 @@ class ProgressUpdateForm(FindingForm):
         help_text="Blue (complete) is set when the finding is proposed as complete.",
     )
     next_update_due = forms.DateField(label="Next update due", required=False, widget=date_input())
+    keep_past_date = forms.BooleanField(
+        label="Yes, keep this next update date although it is in the past", required=False
+    )
     start_work = forms.BooleanField(label="Work on this finding has started (move it to In progress)", required=False)
     evidence = MultipleFileField(label="Evidence", required=False, help_text=EVIDENCE_HELP)
 
@@ -60,6 +64,27 @@ class ProgressUpdateForm(FindingForm):
             )
         if finding.status != "awaiting_allocation":
             del self.fields["start_work"]
+        if not self._posted_date_is_past():
+            del self.fields["keep_past_date"]  # offered only when the date typed is in the past
+
+    def _posted_date_is_past(self):
+        if not self.is_bound:
+            return False
+        try:
+            field = self.fields["next_update_due"]
+            posted = field.widget.value_from_datadict(self.data, self.files, self.add_prefix("next_update_due"))
+            day = field.clean(posted)
+        except forms.ValidationError:
+            return False
+        return bool(day) and day < timezone.localdate()
+
+    def clean(self):
+        data = super().clean()
+        day = data.get("next_update_due")
+        if day and day < timezone.localdate() and not data.get("keep_past_date"):
+            # Questioned, not silently kept: usually a slip of the year or month.
+            self.add_error("next_update_due", progress.past_next_update_message(day))
+        return data
 
 
 class ProposeCompleteForm(FindingForm):
@@ -76,10 +101,29 @@ class DecisionForm(FindingForm):
         choices=[("sign_off", "Sign off as closed"), ("return", "Return to the owner")],
         widget=forms.RadioSelect,
     )
-    reason = forms.CharField(label="Reason", widget=forms.Textarea, help_text="Recorded in the finding's timeline.")
+    reason = forms.CharField(
+        label="Reason", widget=forms.Textarea, required=False, help_text="Recorded in the finding's timeline."
+    )
+
+    REASON_NEEDED = {
+        "sign_off": "Enter the board's reason for signing off the finding.",
+        "return": "Enter a reason for returning the finding.",
+    }
+
+
+    def clean(self):
+        data = super().clean()
+        decision = data.get("decision")
+        if decision and not (data.get("reason") or "").strip():
+            self.add_error("reason", self.REASON_NEEDED[decision])
+        return data
 
     def __init__(self, *args, finding, **kwargs):
         super().__init__(*args, finding=finding, **kwargs)
+        self.fields["decision"].error_messages["required"] = (
+            "Choose whether the board signs the finding off or returns it."
+        )
+        self.fields["reason"].needed = True  # needed whichever the decision: no "(optional)" beside it
         if finding.status == Status.DEMONSTRATING:
             # Signed off already: during the demonstration period the board can only return it.
             self.fields["decision"].choices = [("return", "Return to the owner: the improvement has not held")]
@@ -130,8 +174,8 @@ class DueDateForm(FindingForm):
 
 class ResponseForm(FindingForm):
     response = forms.CharField(
-        label="The force's response", widget=forms.Textarea(attrs={"rows": 12}), required=False,
-        max_length=MAX_FREE_TEXT,
+        label="The force's response", widget=forms.Textarea(attrs={"rows": 12}),
+        max_length=MAX_FREE_TEXT, error_messages={"required": "Enter the force's response."},
         help_text=f"As it appears in the tracker and the Section 55 letter. {FREE_TEXT_HINT}",
     )
 
@@ -153,6 +197,7 @@ class CloseForm(FindingForm):
         queryset=Finding.objects.none(), required=False, label="Superseded by",
         help_text="Needed when the finding is superseded.",
     )
+    superseded_by.needed = True  # one of the two outcomes needs it: never marked "(optional)"
     reason = forms.CharField(label="Reason", required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, finding, **kwargs):

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from inspections.core import permissions
+from inspections.core.labels import day_month_year
 from inspections.core.status import Rag, Status
 from inspections.core.uploads import check_upload
 from inspections.findings import demonstration
@@ -57,8 +58,13 @@ def _attach(update, checked, by, stored):
         evidence.save()
 
 
+def past_next_update_message(day):
+    return (f"The next update date, {day_month_year(day)}, is in the past. Enter a date from today onwards, "
+            "or tick the box below to keep it.")
+
+
 def record_progress(finding, *, by, narrative, rag="", next_update_due=None, start_work=False, evidence=(),
-                    expected_version=None):
+                    expected_version=None, keep_past_date=False):
     """A dated progress update: narrative, RAG, next update due, evidence; optionally starts the work.
 
     Evidence is checked before anything is written, and nothing is kept if any part fails.
@@ -68,6 +74,8 @@ def record_progress(finding, *, by, narrative, rag="", next_update_due=None, sta
         raise ValidationError({"narrative": "Write what has happened since the last update."})
     if rag == Rag.BLUE:
         raise ValidationError({"rag": "Blue means complete: propose the finding as complete instead."})
+    if next_update_due and next_update_due < timezone.localdate() and not keep_past_date:
+        raise ValidationError({"next_update_due": past_next_update_message(next_update_due)})
     checked = check_evidence(evidence)
     with _files_removed_on_failure() as stored:
         finding = finding_service.lock_for_edit(finding, expected_version)

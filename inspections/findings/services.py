@@ -227,4 +227,7 @@ def edit_response(finding, *, response, by, expected_version=None):
     finding = lock_for_edit(finding, expected_version)
     before = snapshot(finding, ["response"])
     finding.response = (response or "").strip()
+    if not finding.response:
+        # An empty response is a missing one: never recorded as "saved".
+        raise ValidationError({"response": f"Enter the force's response to {finding.reference}."})
     return save_audited(finding, ["response"], by=by, action=ChangeAction.RESPONSE_EDITED, before=before)

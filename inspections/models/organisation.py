@@ -258,6 +258,11 @@ class BoardMeeting(models.Model):
     board = models.ForeignKey(GovernanceBoard, on_delete=models.CASCADE, related_name="meetings")
     held_on = models.DateField()
     note = models.CharField(max_length=200, blank=True)
+    # The pack as a paper on the meeting's agenda: its item number and who presents it.
+    agenda_item = models.CharField("agenda item", max_length=20, blank=True, help_text="For example 6 or 4.2.")
+    presented_by = models.CharField(
+        max_length=200, blank=True, help_text="Who presents the paper, for example the OPCC's Head of Assurance."
+    )
 
     class Meta:
         ordering = ["board", "held_on"]

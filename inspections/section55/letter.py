@@ -16,6 +16,7 @@ import base64
 from datetime import date
 
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
@@ -95,12 +96,29 @@ def signature_data_url(response):
     return f"data:{images.mime_type_for(image_format)};base64,{base64.b64encode(data).decode('ascii')}"
 
 
+def signatory(response, body):
+    """Who the letter is from: the signatory saved on it (so a past letter keeps the PCC who signed it,
+    after an election too), or the body's current holder for a letter not yet signed."""
+    return (response.signatory_name or body.holder_name, response.signatory_title or body.holder_title)
+
+
+def letterhead_logo(inspection):
+    """The OPCC's logo for the letterhead, if one is installed as a static file
+    (static/letterheads/<force slug>.png, .jpg or .svg): its static path, or "" for a text letterhead."""
+    for extension in ("svg", "png", "jpg"):
+        path = f"letterheads/{inspection.force.slug}.{extension}"
+        if finders.find(path):
+            return path
+    return ""
+
+
 def opening_paragraph(response, body):
     inspection = response.inspection
     on = response.letter_date or timezone.localdate()
     published = day_month_year(inspection.published_on) or "[publication date not recorded]"
+    title = signatory(response, body)[1]
     return (
-        f"As the {body.holder_title} I am providing the following response to {inspectorate_name(on)} and the "
+        f"As the {title} I am providing the following response to {inspectorate_name(on)} and the "
         f"Secretary of State for the Home Office in respect of the HMICFRS report ‘{inspection.title}’ that was "
         f"published on {published}. This action is pursuant to my obligations under Section 55(1) of the "
         f"Police Act 1996."
@@ -127,6 +145,9 @@ def letter_context(response, *, preview=False):
         "inspection": inspection,
         "force": inspection.force,
         "body": body,
+        "signatory_name": signatory(response, body)[0],
+        "signatory_title": signatory(response, body)[1],
+        "logo": letterhead_logo(inspection),
         "is_draft": response.status != LetterStatus.FINAL,
         "preview": preview,
         "mailbox": settings.SECTION55_HOME_OFFICE_MAILBOX,

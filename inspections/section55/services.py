@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from inspections.core.labels import day_month_year
 from inspections.documents import images
 from inspections.models import Inspection, LetterStatus, Section55Response
 from inspections.section55.letter import default_response
@@ -30,7 +31,8 @@ class StaleResponseError(Exception):
         self.response = response
         user = response.updated_by
         by = (user.get_full_name() or user.username) if user else "Someone"
-        when = timezone.localtime(response.updated_at).strftime("%d %B %Y at %H:%M") if response.updated_at else ""
+        local = timezone.localtime(response.updated_at) if response.updated_at else None
+        when = f"{day_month_year(local.date())} at {local:%H:%M}" if local else ""
         super().__init__(
             f"{by} saved this letter{' on ' + when if when else ''} while you were editing it. "
             "Your changes have not been saved; review theirs below and make yours again."

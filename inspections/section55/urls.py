@@ -9,6 +9,7 @@ PREFIX = "inspections/<int:inspection_id>/section55/"
 urlpatterns = [
     path(PREFIX, views.section55_page, name="section55"),
     path(f"{PREFIX}preview/", views.section55_preview, name="section55_preview"),
+    path(f"{PREFIX}responses/", views.section55_responses, name="section55_responses"),
     path(f"{PREFIX}render/", views.section55_render, name="section55_render"),
     path(f"{PREFIX}final/", views.section55_final, name="section55_final"),
     path(f"{PREFIX}sent/", views.section55_sent, name="section55_sent"),

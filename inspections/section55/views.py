@@ -11,16 +11,19 @@ from django.views.decorators.http import require_GET, require_POST
 
 from inspections.core import permissions
 from inspections.core.forms import put_errors_on_form
+from inspections.core.labels import plural
 from inspections.core.permissions import Action
 from inspections.documents import images
 from inspections.documents import tasks as document_tasks
 from inspections.documents import versions as document_services
 from inspections.documents.errors import DocumentProblem
 from inspections.documents.formats import format_from_request
+from inspections.findings import services as finding_services
 from inspections.models import DocumentKind, FindingKind
 from inspections.section55 import clock, services
 from inspections.section55.forms import PublishedForm, Section55DraftForm, SentForm
 from inspections.section55.letter import local_policing_body_of, render_letter_html, response_for
+from inspections.section55.responses import MissingResponsesForm, record_responses
 
 
 def _inspection(request, inspection_id, action=Action.VIEW):
@@ -43,9 +46,13 @@ def _page_context(request, inspection, response, **forms):
     for finding in missing:
         finding.inspection = inspection  # for the permission check, without a query per finding
         finding.can_edit_response = permissions.can(request.user, Action.EDIT_RESPONSE, finding)
+    answerable = [f for f in missing if f.can_edit_response]
     context = {
         "inspection": inspection,
         "response": response,
+        "responses_form": forms.get("responses_form") or (
+            MissingResponsesForm.for_findings(answerable) if answerable else None
+        ),
         "is_saved": response.pk is not None,
         "can_manage": can_manage,
         "status": clock.status_for(inspection),
@@ -116,6 +123,44 @@ def section55_page(request, inspection_id):
             messages.success(request, "The draft letter has been saved.")
             return redirect("section55", inspection.pk)
     return render(request, "section55/page.html", _page_context(request, inspection, response, form=form), status=400)
+
+
+@login_required
+@require_POST
+def section55_responses(request, inspection_id):
+    """Every missing response entered on the one page: the boxes filled are saved together, or none."""
+    inspection = _inspection(request, inspection_id)
+    entered = [key.removeprefix("response-") for key, value in request.POST.items()
+               if key.startswith("response-") and value.strip()]
+    posted = {int(pk) for pk in entered if pk.isdigit()}
+    missing = {f.pk for f in inspection.findings.lacking_response()}
+    findings = list(
+        inspection.findings.filter(pk__in=missing | posted).select_related("owner").order_by("order")
+    )
+    for finding in findings:
+        finding.inspection = inspection
+        if finding.pk in posted:
+            permissions.require(request.user, Action.EDIT_RESPONSE, finding)  # a forged box: 403
+    answerable = [f for f in findings if permissions.can(request.user, Action.EDIT_RESPONSE, f)]
+    if not answerable:
+        permissions.require(request.user, Action.MANAGE, inspection)
+    form = MissingResponsesForm.for_findings(answerable, request.POST)
+    status = 400
+    if form.is_valid():
+        try:
+            saved = record_responses(entries=form.entries(), by=request.user)
+        except finding_services.StaleFindingError as stale:
+            form.add_error(None, f"{stale} Nothing was saved: check the responses below and save again.")
+            status = 409
+        except ValidationError as error:
+            put_errors_on_form(form, error)
+        else:
+            left = inspection.findings.lacking_response().count()
+            messages.success(request, f"{plural(len(saved), 'response')} saved. "
+                             + (f"{plural(left, 'response')} still missing." if left else "No responses are missing."))
+            return redirect("section55", inspection.pk)
+    context = _page_context(request, inspection, response_for(inspection), responses_form=form)
+    return render(request, "section55/page.html", context, status=status)
 
 
 def _state_change(request, inspection_id, change, success):
@@ -191,6 +236,12 @@ def section55_preview(request, inspection_id):
 @require_POST
 def section55_render(request, inspection_id):
     inspection = _inspection(request, inspection_id, Action.MANAGE)
+    read, saved = _expected_version(request), response_for(inspection)
+    if read is not None and saved.pk and saved.version != read:
+        # The PDF is made from the saved letter: not the one this user read, so say so rather than render it.
+        messages.error(request, "The letter was saved again after you opened this page, so it was not rendered. "
+                                "Check the draft as it is saved now, then render it.")
+        return redirect("section55", inspection.pk)
     document = document_tasks.queue_new_version(
         kind=DocumentKind.SECTION55_LETTER, inspection=inspection, by=request.user,
         format=format_from_request(request),

@@ -2,7 +2,7 @@
 
 from django import template
 
-from inspections.core.permissions import Action, can_in_any_force
+from inspections.core.permissions import Action, can_in_any_force, runs_imports
 from inspections.models import email_kind_for
 
 register = template.Library()
@@ -12,6 +12,12 @@ register = template.Library()
 def sees_reminders(user):
     """Whether the user may see the reminders page of at least one force (for the navigation)."""
     return can_in_any_force(user, Action.SEE_REMINDERS)
+
+
+@register.filter
+def sees_imports(user):
+    """Whether the navigation offers the imports pages (OPCC staff only)."""
+    return runs_imports(user)
 
 
 @register.filter

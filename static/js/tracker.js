@@ -38,4 +38,33 @@ document.addEventListener("DOMContentLoaded", function () {
       }
     });
   }
+
+  // A form marked data-unsaved-guard remembers that it has been changed; a form marked
+  // data-needs-saved="<its id>" (rendering the Section 55 letter) is held back while it has, because the
+  // PDF is made from what is saved. The server renders only the saved letter either way.
+  document.querySelectorAll("[data-unsaved-guard]").forEach(function (guarded) {
+    var changed = function () { guarded.dataset.changed = "true"; };
+    guarded.addEventListener("input", changed);
+    guarded.addEventListener("change", changed);
+  });
+  document.querySelectorAll("[data-needs-saved]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      var guarded = document.getElementById(form.dataset.needsSaved);
+      var warning = document.getElementById("unsaved-warning");
+      if (guarded && guarded.dataset.changed === "true" && warning) {
+        event.preventDefault();
+        warning.hidden = false;
+        warning.setAttribute("tabindex", "-1");
+        warning.focus();
+      }
+    });
+  });
+
+  // Filters fold away on a phone so that the list comes first (they stay open when they have errors,
+  // and everywhere without this script).
+  if (window.matchMedia && window.matchMedia("(max-width: 760px)").matches) {
+    document.querySelectorAll("details[data-fold-on-phone]:not([data-keep-open])").forEach(function (panel) {
+      panel.removeAttribute("open");
+    });
+  }
 });

@@ -91,7 +91,9 @@ def submit_cleared(button, *labels):
 
     def act(page, scene):
         for label in labels:
-            page.get_by_label(label, exact=True).fill("")
+            date_boxes = page.get_by_role("group", name=label, exact=True).get_by_role("textbox")
+            for box in date_boxes.all() or [page.get_by_label(label, exact=True)]:  # a date's Day, Month, Year
+                box.fill("")
         _click(page, button)
         _shows_errors(page)
 
@@ -288,10 +290,14 @@ PAGES = [
     PageType("Section 55 response (draft)", inspection("inspection_2021", "section55/"), EVERYONE),
     PageType("Section 55 response (draft): errors", inspection("inspection_2021", "section55/"), OPCC,
              act=signature_not_an_image),
+    PageType("Section 55 response (draft): responses with errors", inspection("inspection_2021", "section55/"), OPCC,
+             act=submit_empty("Save the responses")),
     PageType("Section 55 response (published)", inspection("inspection_2019", "section55/"), EVERYONE),
     PageType("Section 55 letter preview", inspection("inspection_2021", "section55/preview/"), EVERYONE),
     # Imports.
-    PageType("Imports", fixed("/imports/"), EVERYONE),
+    PageType("Imports", fixed("/imports/"), OPCC),
+    PageType("Imports: refused (403)", fixed("/imports/?refused"), ("lead", "chair", "member", "viewer"), status=403),
+    PageType("Page not found (404)", fixed("/findings/999999/"), EVERYONE, status=404),
     PageType("Import a report", fixed("/imports/reports/new/"), OPCC),
     PageType("Import a report: errors", fixed("/imports/reports/new/"), OPCC,
              act=upload_nothing("Upload and read the report")),

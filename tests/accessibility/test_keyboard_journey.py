@@ -109,7 +109,10 @@ def test_update_propose_and_sign_off_with_the_keyboard_alone(page, live_server, 
     user.tab_to("Reason", tag="textarea")
     user.type("Evidence reviewed at the assurance board.")
     user.activate("Record decision", tag="button")
-    expect(page.locator(".finding-tags")).to_contain_text("Closed")
+    # On to the next finding awaiting the chair's decision, its owner's grounds first (issue 18).
+    expect(page.get_by_text("Next awaiting your decision:")).to_be_visible()
+    expect(page.get_by_role("heading", name="The owner's grounds for sign-off")).to_be_visible()
+    check_page(user, page)
 
     assert Finding.objects.get(pk=finding.pk).status == Status.CLOSED
     assert len(user.stops) > 100

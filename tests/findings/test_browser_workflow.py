@@ -58,6 +58,8 @@ def test_owner_proposes_and_chair_signs_off(page, live_server, live_people, scre
     page.get_by_label("Reason").fill("Evidence reviewed at the assurance board.")
     screenshot("board-decision-form")
     page.get_by_role("button", name="Record decision").click()
+    expect(page.get_by_text("Next awaiting your decision:")).to_be_visible()  # the next one, not back
+    page.goto(f"{live_server.url}/findings/{finding.pk}/")
     expect(page.locator(".finding-tags")).to_contain_text("Closed")
     expect(page.locator(".timeline")).to_contain_text("Signed off by the board")
     screenshot("finding-signed-off")

@@ -2,7 +2,7 @@
 
 import csv
 import io
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -17,6 +17,7 @@ from inspections.models import ChangeAction, EvidenceFile, Finding, FindingChang
 pytestmark = pytest.mark.django_db
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+NEXT_UPDATE = date.today() + timedelta(days=30)  # a next update date in the past is questioned
 
 
 def finding(reference, inspection="2019"):
@@ -126,12 +127,13 @@ def test_progress_update_with_evidence_appears_in_the_timeline(client, people):
     client.force_login(people.lead)
     upload = SimpleUploadedFile("roadmap.pdf", PDF_BYTES, content_type="application/pdf")
     response = client.post(reverse("finding_add_update", args=[target.pk]), {
-        "narrative": "Digital kiosks installed in two stations.", "rag": "green", "next_update_due": "2026-12-15",
+        "narrative": "Digital kiosks installed in two stations.", "rag": "green",
+        "next_update_due": NEXT_UPDATE.isoformat(),
         "version": target.version, "evidence": [upload],
     })
     assert response.status_code == 302
     target.refresh_from_db()
-    assert (target.rag, target.next_update_due, target.version) == (Rag.GREEN, date(2026, 12, 15), 2)
+    assert (target.rag, target.next_update_due, target.version) == (Rag.GREEN, NEXT_UPDATE, 2)
     evidence = EvidenceFile.objects.get()
     assert (evidence.original_name, evidence.content_type, evidence.size) == (
         "roadmap.pdf",
@@ -177,7 +179,7 @@ def test_failed_form_names_each_field_and_keeps_input(client, people):
     })
     body = response.content.decode()
     assert response.status_code == 200
-    assert 'href="#id_due_date"' in body and "Enter a valid date" in body
+    assert 'href="#id_due_date_day"' in body and "Enter new target date as a real date." in body  # the Day box
     assert "Awaiting the records system." in body
     assert not FindingChange.objects.exists()
 

@@ -127,7 +127,7 @@ def test_a_forged_match_to_another_force_is_refused_and_nothing_recorded(client,
     client.force_login(people["opcc"])
     url = reverse("report_import_review", args=[report_import.pk])
     page = client.post(url, letter_post(report_import, "accept", row0={"finding": elsewhere.pk})).content.decode()
-    assert "There is a problem" in page and "Select a valid choice" in page
+    assert "There is a problem" in page and "from the list." in page
     assert not HmicfrsDecision.objects.exists()
 
 

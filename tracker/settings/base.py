@@ -311,6 +311,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Pages of the findings list.
 TRACKER_PAGE_SIZE = int(env("TRACKER_PAGE_SIZE", "50"))
+# The Government Security Classification printed at the top and foot of every board pack (OFFICIAL,
+# OFFICIAL-SENSITIVE); empty prints none.
+TRACKER_PROTECTIVE_MARKING = env("TRACKER_PROTECTIVE_MARKING", "OFFICIAL")
 # Demo users and the demo loader exist only where this is switched on (the embedded mode).
 TRACKER_DEMO_ENABLED = False
 

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -17,7 +18,7 @@ from inspections.core.forms import put_errors_on_form
 from inspections.core.permissions import Action
 from inspections.core.status import Status
 from inspections.documents import versions as document_services
-from inspections.findings import extensions, forms, hmicfrs, progress, selectors, services
+from inspections.findings import extensions, forms, hmicfrs, progress, proposals, selectors, services
 from inspections.findings.views.extensions import extension_context
 from inspections.importing.views.exports import spreadsheet_response
 from inspections.models import DocumentKind
@@ -28,7 +29,8 @@ def finding_list(request):
     filterset = selectors.findings_filter(request.user, request.GET or None)
     findings = filterset.qs if filterset.is_bound else filterset.queryset
     page = Paginator(findings, settings.TRACKER_PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"filter": filterset, "page": page, "total": page.paginator.count}
+    applied = len({key for key, value in request.GET.items() if value and key not in ("page", "sort")})
+    context = {"filter": filterset, "page": page, "total": page.paginator.count, "applied": applied}
     return render(request, "findings/finding_list.html", context)
 
 
@@ -139,6 +141,10 @@ def act(request, pk, name):
     permissions.require(request.user, step.action, finding)
     return_to = _return_to(request, finding)
     context = {"finding": finding, "title": step.title, "submit": step.submit, "return_to": return_to}
+    if step.action == Action.DECIDE:
+        # The chair decides with the owner's reason and evidence in front of them.
+        context["proposal"] = proposals.attach_proposals([finding])[0].proposal
+        context["shows_proposal"] = True
     if request.method == "POST":
         form = step.form_class(request.POST, request.FILES, finding=finding)
         if form.is_valid():
@@ -151,10 +157,23 @@ def act(request, pk, name):
                 put_errors_on_form(form, error)
             else:
                 messages.success(request, step.done)
+                if step.action == Action.DECIDE and return_to == finding.get_absolute_url():
+                    # No page asked to be returned to (such as the Section 55 letter's): on to the next.
+                    return redirect(_after_decision(request, finding))
                 return redirect(return_to)
     else:
         form = step.form_class(finding=finding)
     return render(request, "findings/action_form.html", {**context, "form": form})
+
+
+def _after_decision(request, finding):
+    """After a decision, the next finding awaiting the user's decision; the finding when none is left."""
+    following = proposals.next_awaiting_decision(request.user, after=finding)
+    if following is None:
+        messages.info(request, "No other finding is awaiting your decision.")
+        return finding.get_absolute_url()
+    messages.info(request, f"Next awaiting your decision: {following.reference}, {following.inspection.title}.")
+    return reverse("finding_decide", args=[following.pk])
 
 
 def _stale(request, step, stale, context):

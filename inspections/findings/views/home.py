@@ -5,12 +5,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from inspections.findings import selectors
+from inspections.findings.starting_points import starting_point
 
 
 def home(request):
     context = {}
     if request.user.is_authenticated:
         context["forces"] = selectors.home_summary(request.user)
+        context["home"] = starting_point(request.user)
     return render(request, "home.html", context)
 
 

@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from inspections.core.permissions import Action, require
-from inspections.importing import carryovers, drafts, report_imports
+from inspections.core.permissions import Action, require, require_imports
+from inspections.importing import carryovers, drafts, report_imports, review_overview
 from inspections.importing.extraction import LETTER, NATIONAL, Extraction
 from inspections.importing.formats import FORMATS
 from inspections.importing.forms.reports import (
@@ -35,6 +35,7 @@ def _report_import(request, pk):
 
 @login_required
 def import_list(request):
+    require_imports(request.user)
     forces = manageable_forces(request.user)
     reports = ReportImport.objects.filter(force__in=forces).select_related("force", "created_by", "inspection")
     trackers = TrackerImport.objects.filter(force__in=forces).select_related("force", "created_by")
@@ -156,7 +157,9 @@ def report_review(request, pk):
         "rows": rows,
         "problems": drafts.problems(draft),
         "counts": draft.counts(),
+        "warnings": review_overview.link_warnings(draft.warnings, draft.items),
     }
+    context["overview"] = review_overview.overview(draft.items, context["warnings"])
     return render(request, "importing/report_review.html", context)
 
 
