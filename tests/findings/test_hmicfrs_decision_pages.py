@@ -63,7 +63,7 @@ def test_a_decision_with_a_mistake_keeps_what_was_typed(client, cause, people):
     response = client.post(url(cause), closure(decided_on="2019-01-01"))
     assert "cannot be dated before the finding was issued" in response.content.decode()
     response = client.post(url(cause), closure(letter_title=""))
-    assert "This field is required." in response.content.decode()
+    assert "Enter the letter." in response.content.decode()
     assert not HmicfrsDecision.objects.exists()
 
 

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from inspections.findings import progress
+from inspections.findings.forms import DueDateForm, ProgressUpdateForm, ProposeCompleteForm
 from inspections.models import Finding
 
 pytestmark = pytest.mark.django_db
@@ -43,11 +44,9 @@ def test_no_empty_form_says_this_field_is_required(client, people, name, data):
     assert "Select a valid choice" not in page
 
 
-def test_the_named_messages_of_the_commonest_forms():
-    from inspections.findings.forms import DueDateForm, ProgressUpdateForm, ProposeCompleteForm
-
-    target = Finding(reference="Rec 1", version=1, status="in_progress")
-    assert ProgressUpdateForm({"version": 1}, finding=target).errors["narrative"] == [
+def test_the_named_messages_of_the_commonest_forms(people):
+    target = finding("Rec 1.3")  # in progress
+    assert ProgressUpdateForm({"version": target.version}, finding=target).errors["narrative"] == [
         "Enter what has happened since the last update."
     ]
     proposal = ProposeCompleteForm({"version": 1}, finding=target)
