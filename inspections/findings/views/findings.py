@@ -23,7 +23,7 @@ from inspections.importing.views.exports import spreadsheet_response
 def finding_list(request):
     filterset = selectors.findings_filter(request.user, request.GET or None)
     findings = filterset.qs if filterset.is_bound else filterset.queryset
-    page = Paginator(findings, settings.TRACKER_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(selectors.PageByKeys(findings), settings.TRACKER_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"filter": filterset, "page": page, "total": page.paginator.count}
     return render(request, "findings/finding_list.html", context)
 
