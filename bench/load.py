@@ -8,7 +8,7 @@ and loops: the findings list (sometimes filtered or searched), a finding's page,
 board dashboard, and now and then a progress update (the form, then its POST with the CSRF token
 and the version read). --think N waits up to N seconds (uniformly) between requests; 0 is a closed
 loop with no pause, the hardest case. At the end: requests per second, p50/p95/p99 latency, any
-5xx, and the progress updates counted in the database before and after, which must equal the
+5xx (the warm-up's too), and the progress updates counted in the database before and after, which must equal the
 updates the server accepted (no lost and no duplicated update).
 
 gunicorn runs `tracker.wsgi` with DJANGO_SETTINGS_MODULE=tracker.settings.production, its static
@@ -92,11 +92,18 @@ class Results:
     def __init__(self):
         self.lock = threading.Lock()
         self.latencies, self.statuses, self.accepted, self.refused, self.errors = [], {}, 0, 0, []
+        self.server_errors = 0
+        self.by_kind, self.recording = {}, False
 
     def record(self, label, seconds, status):
         with self.lock:
+            if status >= 500:
+                self.server_errors += 1  # counted during the warm-up too
+            if not self.recording:
+                return
             self.latencies.append(seconds)
             self.statuses[status] = self.statuses.get(status, 0) + 1
+            self.by_kind.setdefault(label, []).append(seconds)
 
 
 def request(results, method, path, session, body=None, csrf=None, label=""):
@@ -123,7 +130,7 @@ def request(results, method, path, session, body=None, csrf=None, label=""):
 
 
 def progress_update(results, session, finding):
-    status, page, cookies = request(results, "GET", f"/findings/{finding}/update/", session)
+    status, page, cookies = request(results, "GET", f"/findings/{finding}/update/", session, label="update form")
     if status != 200:
         return
     token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page)
@@ -135,7 +142,9 @@ def progress_update(results, session, finding):
         f"csrfmiddlewaretoken={token[1].decode()}&version={version[1].decode()}"
         f"&narrative=Load+test+update+{random.randrange(10**9)}&rag=amber"
     )
-    status, _, _ = request(results, "POST", f"/findings/{finding}/update/", session, body, (cookie[1],))
+    status, _, _ = request(
+        results, "POST", f"/findings/{finding}/update/", session, body, (cookie[1],), label="update posted"
+    )
     with results.lock:
         if status == 302:
             results.accepted += 1
@@ -150,13 +159,13 @@ def user_loop(results, user, deadline, think):
         roll = rng.random()
         if roll < 0.30:
             query = rng.choice(["", "?status=in_progress&sort=-due", "?q=supervision", "?overdue=yes", "?page=3"])
-            request(results, "GET", f"/findings/{query}", session)
+            request(results, "GET", f"/findings/{query}", session, label="findings list")
         elif roll < 0.60 and findings:
-            request(results, "GET", f"/findings/{rng.choice(findings)}/", session)
+            request(results, "GET", f"/findings/{rng.choice(findings)}/", session, label="a finding")
         elif roll < 0.75:
-            request(results, "GET", f"/dashboard/?force={force}", session)
+            request(results, "GET", f"/dashboard/?force={force}", session, label="force dashboard")
         elif roll < 0.85 and boards:
-            request(results, "GET", f"/boards/{rng.choice(boards)}/", session)
+            request(results, "GET", f"/boards/{rng.choice(boards)}/", session, label="board dashboard")
         elif findings:
             progress_update(results, session, rng.choice(findings))
         if think:
@@ -170,6 +179,11 @@ def main():
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--think", type=float, default=0.0)
+    parser.add_argument(
+        "--warmup", type=int, default=20,
+        help="seconds of the same load before the measured time (each worker imports the pages' code on its "
+        "first requests, as a long-running server did long ago)",
+    )
     args = parser.parse_args()
 
     subprocess.run(
@@ -194,13 +208,16 @@ def main():
             except OSError:
                 time.sleep(0.2)
         results = Results()
-        deadline = time.monotonic() + args.seconds
-        started = time.monotonic()
+        deadline = time.monotonic() + args.warmup + args.seconds
         threads = [
             threading.Thread(target=user_loop, args=(results, user, deadline, args.think)) for user in users
         ]
         for thread in threads:
             thread.start()
+        time.sleep(args.warmup)
+        with results.lock:
+            results.recording = True
+        started = time.monotonic()
         for thread in threads:
             thread.join()
         elapsed = time.monotonic() - started
@@ -210,10 +227,10 @@ def main():
     after = ProgressUpdate.objects.count()
     latencies = sorted(results.latencies)
     quantiles = statistics.quantiles(latencies, n=100)
-    server_errors = sum(count for status, count in results.statuses.items() if status >= 500)
+    server_errors = results.server_errors
     print(
         f"{args.users} users, {args.seconds} s, gunicorn {args.workers} workers x {args.threads} threads, "
-        f"think time up to {args.think:g} s"
+        f"think time up to {args.think:g} s, after {args.warmup} s of warm-up"
     )
     print(
         f"{len(latencies)} requests, {len(latencies) / elapsed:.1f} requests/s; p50 {quantiles[49] * 1000:.0f} ms, "
@@ -225,6 +242,8 @@ def main():
         f"{results.accepted} (refused {results.refused}): "
         + ("none lost, none duplicated" if after - before == results.accepted else "MISMATCH")
     )
+    for kind, times in sorted(results.by_kind.items()):
+        print(f"  {kind:<16} {len(times):>5} requests, median {statistics.median(times) * 1000:6.0f} ms")
     for error in results.errors[:5]:
         print("  ", error)
 
