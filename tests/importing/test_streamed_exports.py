@@ -94,6 +94,7 @@ def test_the_queries_of_an_export_do_not_grow_with_its_rows(client, inspection, 
             b"".join(response.streaming_content)
         return len(captured)
 
+    count()  # the first request of the session records it (last seen); the export is what is counted
     few = count()
     for number in range(4, 40):
         finding = FindingFactory(inspection=inspection, reference=f"AFI {number}", order=number)
