@@ -14,4 +14,4 @@ RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput \
  && useradd --create-home --uid 1000 tracker && mkdir -p /data/media /data/celerybeat && chown -R tracker /data /app
 USER tracker
 EXPOSE 8000
-CMD ["gunicorn", "tracker.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]
+CMD ["gunicorn", "tracker.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "5", "--timeout", "60"]

@@ -1,9 +1,13 @@
 """Shared set-up for benchmark scripts: a database holding the national-scale synthetic data set.
 
 Run a benchmark with the project's virtual environment, against a database of its own, e.g.
-    createdb -h 127.0.0.1 -U postgres tracker_bench
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/tracker_bench .venv/bin/python bench/dashboard.py
-The first run migrates, loads the Warwickshire fixtures and generates the data set (about 15 s).
+    createdb -h 127.0.0.1 -U postgres tracker_bench1
+    BENCH_SCALE=1 .venv/bin/python bench/dashboard.py
+BENCH_SCALE=1 is the national data set (43 synthetic forces and Warwickshire, 8 inspections a force:
+about 10,000 findings) in tracker_bench1; BENCH_SCALE=3 is three times it (24 inspections a force)
+in tracker_bench3. BENCH_DATABASE_URL, when set, names the database instead. The first run migrates,
+loads the Warwickshire fixtures and generates the data set (a minute or two); later runs reuse it.
+`bench/run_all.sh` runs every benchmark at both scales.
 """
 
 import os
@@ -15,7 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings.test")
-os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/tracker_bench")
+SCALE = int(os.environ.get("BENCH_SCALE", "1"))
+# Never the DATABASE_URL of the shell: benchmarks write (reminders, emails) and delete.
+os.environ["DATABASE_URL"] = os.environ.get(
+    "BENCH_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/tracker_bench{SCALE}"
+)
 
 
 def national_data():
@@ -32,8 +40,14 @@ def national_data():
         call_command("loaddata", *sorted(str(p) for p in (ROOT / "fixtures").glob("*.json")), verbosity=0)
     if not synthetic_forces().exists():
         started = time.perf_counter()
-        call_command("generate_data", forces=43, inspections_per_force=8, seed=1, verbosity=0)
+        call_command("generate_data", forces=43, inspections_per_force=8 * SCALE, seed=1, verbosity=0)
         print(f"generated the national data set in {time.perf_counter() - started:.1f} s")
+
+
+def scale_label():
+    from inspections.models import Finding
+
+    return f"scale {SCALE}x: {Finding.objects.count():,} findings, {Finding.objects.open().count():,} open"
 
 
 def timed(function, repeat=15):

@@ -4,7 +4,7 @@ The page's server time is measured through Django's test client (no network); th
 floor is the same SQL statements, captured from a page render, executed on their own.
 """
 
-from _setup import national_data, timed
+from _setup import national_data, scale_label, timed
 
 national_data()
 
@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from inspections.devdata.synthetic import synthetic_forces
-from inspections.models import Finding, GovernanceBoard
+from inspections.models import GovernanceBoard
 
 User = get_user_model()
 user, _ = User.objects.get_or_create(username="bench-superuser", defaults={"is_superuser": True, "is_staff": True})
@@ -28,7 +28,7 @@ pages = {
     f"force dashboard ({force.name})": f"{reverse('dashboard')}?force={force.pk}",
     f"board dashboard ({board.name}, {force.name})": reverse("board_dashboard", args=[board.pk]),
 }
-print(f"data: {Finding.objects.count()} findings in {synthetic_forces().count() + 1} forces")
+print(scale_label())
 for label, url in pages.items():
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200

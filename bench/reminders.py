@@ -5,25 +5,19 @@ Builds the data set if the database has none (`generate_data --forces 43 --inspe
 sent to Django's in-memory backend), a second sweep of the same day (which must find nothing to do),
 and counts queries at several batch sizes to show the queries per batch do not grow with the batch.
 
-Run against a database of your own (it writes reminders and emails, and deletes earlier ones):
-    createdb -h 127.0.0.1 -U postgres tracker_reminders_bench
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/tracker_reminders_bench .venv/bin/python bench/sweep.py
+Run against a benchmark database (it writes reminders and emails, and deletes earlier ones):
+    BENCH_SCALE=1 .venv/bin/python bench/reminders.py     (and BENCH_SCALE=3)
 Options: --day YYYY-MM-DD (default 2025-06-16, a Monday), --batch-size N (default: the setting).
 """
 
 import argparse
-import os
 import sys
 import time
 from datetime import date
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings.test")  # in-memory email backend
+from _setup import national_data  # the database of BENCH_SCALE (1 or 3); Django's test settings: email in memory
 
-import django
-
-django.setup()
+national_data()
 
 from django.conf import settings
 from django.core.management import call_command
@@ -120,6 +114,10 @@ def main():
         f"sweep of {day:%A %d %B %Y}, batches of {batch}\n"
     )
     clear()
+    # Load the URLconf first (emails link to pages): a worker does it once in its life, not per sweep.
+    from django.urls import reverse
+
+    reverse("profile")
     plan, _, _ = timed("Dry run (nothing written)", lambda: sweep.sweep(day=day, dry_run=True))
     print(f"  {len(plan.candidates):,} reminders would be sent; {len(plan.skipped):,} cannot be sent")
 
@@ -128,11 +126,13 @@ def main():
     def send(ids):
         sent.append(delivery.deliver_now(ids))
 
-    result, _, _ = timed("Full sweep (record, write and send emails)", lambda: sweep.sweep(day=day, send=send))
+    result, elapsed, _ = timed("Full sweep (record, write and send emails)", lambda: sweep.sweep(day=day, send=send))
     total_sent = sum(outcome[delivery.SENT] for outcome in sent)
     print(f"  {result.claimed:,} reminders recorded, {result.emails_created:,} emails written, {total_sent:,} sent")
     again, _, _ = timed("Same sweep again (nothing to do)", lambda: sweep.sweep(day=day, send=send))
     print(f"  {again.claimed} recorded, {again.emails_created} emails written")
+    open_count = Finding.objects.open().count()
+    print(f"  full sweep: {elapsed / open_count * 1000:.2f} ms per open finding")
 
     print("\nQueries per batch against batch size (emails handed to a no-op sender, as when queued for Celery):")
     print("  batch size   claim batches  queries each   email batches  queries each   whole sweep")

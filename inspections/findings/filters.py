@@ -1,11 +1,15 @@
 """The findings list's filters (django-filter): every filter is a query parameter, so a filtered
 list is a link that can be bookmarked and shared."""
 
+import copy
+import hashlib
+
 import django_filters
 from django import forms
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.core.cache import cache
 from django.db import connection
-from django.db.models import Q
+from django.db.models import BooleanField, Max, Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from inspections.core import permissions
@@ -38,15 +42,44 @@ def search(queryset, terms):
     if not terms:
         return queryset
     if connection.vendor == "postgresql":
-        vector = SearchVector("reference", "text", "context", "response", config="english")
-        query = SearchQuery(terms, search_type="websearch", config="english")
-        return queryset.annotate(search=vector).filter(Q(search=query) | Q(reference__iexact=terms))
+        # The stored vector of migration 0010 (a trigger keeps it up to date; a GIN index serves it),
+        # as a condition rather than an annotation, so the page's COUNT does not compute it again.
+        matches = RawSQL(
+            "inspections_finding.search_vector @@ websearch_to_tsquery('english'::regconfig, %s)",
+            [terms],
+            output_field=BooleanField(),
+        )
+        return queryset.filter(Q(matches) | Q(reference__iexact=terms))
     for word in terms.split():
         queryset = queryset.filter(
             Q(reference__icontains=word) | Q(text__icontains=word) | Q(context__icontains=word)
             | Q(response__icontains=word)
         )
     return queryset
+
+
+AREAS_CACHED_FOR = 300  # seconds; a new report's areas show at once (the key changes), a renamed one within this
+
+
+def area_choices(force_ids):
+    """The names of the graded areas of these forces' inspections, for the Area filter.
+
+    Worked out once and kept in the cache (a DISTINCT over every graded judgment costs tens of
+    milliseconds at national scale): the key names the forces and the newest judgment, so an import
+    of a report with new areas is seen at once by every process; two small indexed queries remain.
+    """
+    newest = GradedJudgment.objects.aggregate(newest=Max("pk"))["newest"] or 0
+    digest = hashlib.sha256(",".join(map(str, force_ids)).encode()).hexdigest()[:32]
+    key = f"finding-areas:{newest}:{digest}"
+    choices = cache.get(key)
+    if choices is None:
+        names = (
+            GradedJudgment.objects.filter(inspection__force_id__in=force_ids, level="area")
+            .order_by("name").values_list("name", flat=True).distinct()
+        )
+        choices = [(name, name) for name in names]
+        cache.set(key, choices, AREAS_CACHED_FOR)
+    return choices
 
 
 class FindingFilter(django_filters.FilterSet):
@@ -110,14 +143,42 @@ class FindingFilter(django_filters.FilterSet):
         self.filters["inspection"].queryset = Inspection.objects.filter(force__in=forces).select_related("force")
         self.filters["owner"].queryset = Role.objects.filter(force__in=forces)
         self.filters["board"].queryset = GovernanceBoard.objects.filter(force__in=forces)
-        areas = (
-            GradedJudgment.objects.filter(inspection__force__in=forces, level="area")
-            .order_by("name").values_list("name", flat=True).distinct()
-        )
-        self.filters["area"].extra["choices"] = [(name, name) for name in areas]
+        self.force_ids = sorted(forces.values_list("pk", flat=True))
+        self.filters["area"].extra["choices"] = area_choices(self.force_ids)
         self.form.fields["sort"].error_messages["invalid_choice"] = (
             "Choose how to sort the list from the choices given: that sort order is not one of them."
         )
+
+    NARROWED = {"inspection": "inspections", "owner": "owners", "board": "boards"}
+
+    @property
+    def form(self):
+        form = super().form
+        if not getattr(self, "_narrowed", False):
+            self._narrowed = True
+            self._narrow_choices(form)
+        return form
+
+    def _narrow_choices(self, form):
+        """For someone who sees many forces, the inspection, owner and board lists hold the chosen
+        force's (thousands of options otherwise, the page growing with the country); with no force
+        chosen, only what the address already selects. Any of them is still accepted (a dashboard's
+        link names a board without its force)."""
+        if len(self.force_ids) <= 1:
+            return
+        data = self.data or {}
+        force = str(data.get("force") or "")
+        force = int(force) if force.isdigit() and int(force) in self.force_ids else None
+        for name, plural_name in self.NARROWED.items():
+            field = form.fields[name]
+            selected = str(data.get(name) or "")
+            if force:
+                shown = field.queryset.filter(force_id=force)
+            else:
+                shown = field.queryset.filter(pk=int(selected)) if selected.isdigit() else field.queryset.none()
+                field.help_text = f"Choose a force to list its {plural_name}."
+            listing = copy.copy(field)  # shares the widget: the widget lists these, the field accepts any
+            listing.queryset = shown
 
     def filter_q(self, queryset, name, value):
         return search(queryset, value)

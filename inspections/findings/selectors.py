@@ -116,6 +116,28 @@ def inspection_detail(user, pk):
     return inspection, judgments, previous, sections
 
 
+class PageByKeys:
+    """A findings queryset for the Paginator that reads a page in two steps: the page's ids in the
+    list's order (a narrow sort over every matching finding: their ids and dates only), then those
+    rows with everything the list shows. Sorting the whole wide rows (text, joined owner, board…) to
+    keep fifty cost several times more at national scale."""
+
+    ordered = True
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+
+    def count(self):
+        return self.queryset.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, window):
+        ids = list(self.queryset.values_list("pk", flat=True)[window])
+        return list(self.queryset.filter(pk__in=ids)) if ids else []
+
+
 def findings_filter(user, data):
     queryset = (
         permissions.visible_findings(user)

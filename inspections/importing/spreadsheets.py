@@ -2,17 +2,16 @@
 and Excel (.xlsx). Imports of trackers read the same layout, so an export imports unchanged."""
 
 import csv
-import io
 import re
 from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import OuterRef, Subquery
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
+from django.utils import timezone
 
-from inspections.models import ProgressUpdate
+from inspections.core.status import Rag, Status
+from inspections.importing import xlsx
+from inspections.models import FindingKind, ProgressUpdate
 
 # Spreadsheet programs run a cell that starts with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -46,44 +45,52 @@ COLUMNS = [
 HEADINGS = [column.heading for column in COLUMNS]
 
 
+# What a row needs, read as plain values (no model instances: a national export has 30,000 rows).
+ROW_FIELDS = (
+    "reference", "inspection__title", "inspection__published_on", "kind", "judgment__name", "text", "time_frame",
+    "original_due_date", "due_date", "owner__title", "board__name", "status", "rag", "latest_narrative",
+    "latest_written_at", "repeats__inspection__title", "repeats__reference", "response",
+)
+KIND_LABELS, STATUS_LABELS, RAG_LABELS = (dict(model.choices) for model in (FindingKind, Status, Rag))
+
+
 def with_latest_update(findings):
-    """The findings with what the export needs, in one query whatever their number."""
+    """The findings with their latest progress update, in one query whatever their number."""
     latest = ProgressUpdate.objects.filter(finding=OuterRef("pk")).order_by("-written_at", "-pk")
-    return findings.select_related(
-        "inspection", "judgment", "owner", "board", "repeats", "repeats__inspection"
-    ).annotate(
+    return findings.annotate(
         latest_narrative=Subquery(latest.values("narrative")[:1]),
         latest_written_at=Subquery(latest.values("written_at")[:1]),
     )
 
 
-def row_for(finding):
-    written = getattr(finding, "latest_written_at", None)
-    repeats = finding.repeats
+def row_of(values):
+    (reference, title, published, kind, area, text, time_frame, original_due, due, owner, board, status, rag,
+     narrative, written, repeats_title, repeats_reference, response) = values
     return [
-        finding.reference,
-        finding.inspection.title,
-        finding.inspection.published_on,
-        finding.get_kind_display(),
-        finding.judgment.name if finding.judgment_id else "",
-        finding.text,
-        finding.time_frame,
-        finding.original_due_date,
-        finding.due_date,
-        finding.owner.title if finding.owner_id else "",
-        finding.board.name if finding.board_id else "",
-        finding.get_status_display(),
-        finding.get_rag_display() if finding.rag else "",
-        getattr(finding, "latest_narrative", None) or "",
-        written.date() if written else None,
-        f"{repeats.inspection.title}: {repeats.reference}" if repeats else "",
-        finding.response,
+        reference,
+        title,
+        published,
+        KIND_LABELS.get(kind, kind),
+        area or "",
+        text,
+        time_frame,
+        original_due,
+        due,
+        owner or "",
+        board or "",
+        STATUS_LABELS.get(status, status),
+        RAG_LABELS.get(rag, rag) if rag else "",
+        narrative or "",
+        timezone.localtime(written).date() if written else None,
+        f"{repeats_title}: {repeats_reference}" if repeats_reference else "",
+        response,
     ]
 
 
 def rows(findings):
-    for finding in with_latest_update(findings).iterator(chunk_size=1000):
-        yield row_for(finding)
+    """The export's rows, read from the database a thousand at a time (a server-side cursor)."""
+    for values in with_latest_update(findings).values_list(*ROW_FIELDS).iterator(chunk_size=1000):
+        yield row_of(values)
 
 
 def _csv_cell(value):
@@ -95,40 +102,51 @@ def _csv_cell(value):
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
 
-def write_csv(findings, stream):
-    writer = csv.writer(stream)
-    writer.writerow(HEADINGS)
+class _Line:
+    """What csv.writer writes to: it hands back the line instead of keeping it."""
+
+    def write(self, line):
+        return line
+
+
+CSV_ROWS_PER_CHUNK = 200
+
+
+def csv_chunks(findings):
+    """The CSV export as text pieces, a few hundred rows each: memory does not grow with the rows."""
+    writer = csv.writer(_Line())
+    yield "\ufeff" + writer.writerow(HEADINGS)  # the BOM makes Excel read UTF-8
+    lines = []
     for row in rows(findings):
-        writer.writerow([_csv_cell(value) for value in row])
+        lines.append(writer.writerow([_csv_cell(value) for value in row]))
+        if len(lines) == CSV_ROWS_PER_CHUNK:
+            yield "".join(lines)
+            lines = []
+    if lines:
+        yield "".join(lines)
+
+
+def write_csv(findings, stream):
+    for chunk in csv_chunks(findings):
+        stream.write(chunk)
 
 
 def csv_bytes(findings):
-    stream = io.StringIO()
-    write_csv(findings, stream)
-    return ("\ufeff" + stream.getvalue()).encode("utf-8")  # the BOM makes Excel read UTF-8
+    return "".join(csv_chunks(findings)).encode("utf-8")
+
+
+def sheet_title(title):
+    # Excel refuses sheet names with : \ / ? * [ ] and over 31 characters ("PEEL 2021/22: An …").
+    return " ".join(re.sub(r"[:\\/?*\[\]]", " ", title).split())[:31].strip() or "Tracker"
+
+
+def xlsx_chunks(findings, title="Tracker"):
+    """The Excel export in pieces, as it is written (importing/xlsx.py): for a streamed response."""
+    return xlsx.stream(
+        sheet_name=sheet_title(title), headings=HEADINGS, widths=[column.width for column in COLUMNS],
+        rows=rows(findings),
+    )
 
 
 def xlsx_bytes(findings, title="Tracker"):
-    workbook = Workbook(write_only=False)
-    sheet = workbook.active
-    # Excel refuses sheet names with : \ / ? * [ ] and over 31 characters ("PEEL 2021/22: An …").
-    sheet.title = " ".join(re.sub(r"[:\\/?*\[\]]", " ", title).split())[:31].strip() or "Tracker"
-    sheet.append(HEADINGS)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for index, column in enumerate(COLUMNS, 1):
-        sheet.column_dimensions[get_column_letter(index)].width = column.width
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for row in rows(findings):
-        sheet.append(row)
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # text, never a formula, whatever it starts with
-            elif isinstance(cell.value, date):
-                cell.number_format = "dd/mm/yyyy"
-            cell.alignment = wrap
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
-    stream = io.BytesIO()
-    workbook.save(stream)
-    return stream.getvalue()
+    return b"".join(xlsx_chunks(findings, title=title))

@@ -6,12 +6,13 @@ queries whatever the batch size (see bench/reminders.py):
 1. Claim. The rules (planner.Planner) are evaluated for a batch of open findings (then of
    published inspections, for the Section 55 clock); the reminders they call for are inserted with
    INSERT … ON CONFLICT DO NOTHING under the unique key (recipient, finding or inspection, rule,
-   day). A reminder already there (an earlier or concurrent sweep recorded it) is left alone; the
-   reminders this run claimed are those carrying its run id.
+   day). Those an earlier sweep recorded are left out before the insert (so a second sweep of the
+   day inserts nothing), and one a concurrent sweep records meanwhile is left alone by the insert;
+   the reminders this run claimed are those carrying its run id.
 2. Compose. For a batch of recipients with reminders not yet in an email (for this day or, left over,
    an earlier one), their reminders are locked, one email per recipient and kind (the digest; an
-   escalation is its own email) is claimed under the unique key (recipient, kind, day), and the run
-   that claimed it writes the email and attaches the reminders. The emails are handed to `send` once
+   escalation is its own email) is written and inserted under the unique key (recipient, kind, day),
+   and the run whose insert won attaches the reminders (one UPDATE for the batch). The emails are handed to `send` once
    the transaction has committed. Reminders for a recipient whose email for the day already exists
    (rare: a finding changed between two sweeps of the same day) wait for the next day's digest.
 3. Redeliver. Emails still "ready" well after they were written (the broker was down, a send failed
@@ -28,14 +29,14 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db import OperationalError, transaction
+from django.db import OperationalError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from inspections.models import OutgoingEmail, Reminder, ReminderRun, email_kind_for
 from inspections.models.reminders import EmailStatus
 from inspections.reminders.emails import compose
-from inspections.reminders.planner import Planner, open_findings, s55_inspections
+from inspections.reminders.planner import Planner, s55_inspections, sweep_findings
 from inspections.reminders.rules import reminder_config
 
 logger = logging.getLogger(__name__)
@@ -82,8 +83,8 @@ def batches(queryset, size):
 
 def plan_batches(planner, day, batch_size):
     """(candidates, skipped) per batch: findings first, then inspections."""
-    for rows in batches(open_findings(), batch_size):
-        yield planner.evaluate(findings=rows, day=day)
+    for rows in batches(sweep_findings(), batch_size):
+        yield planner.evaluate(findings=planner.attach(rows), day=day)
     for rows in batches(s55_inspections(first_day=day, last_day=day), batch_size):
         yield planner.evaluate(inspections=rows, day=day)
 
@@ -134,38 +135,47 @@ def _compose(recipient_ids, day, run_id, send):
         groups = {}
         for reminder in reminders:
             groups.setdefault((reminder.recipient_id, email_kind_for(reminder.rule)), []).append(reminder)
+        # Written whole and claimed in one statement: an email another sweep claimed first (the
+        # unique key) is left alone, and only this run's are attached and sent.
         OutgoingEmail.objects.bulk_create(
-            [
-                OutgoingEmail(
-                    recipient=items[0].recipient,
-                    to=items[0].recipient.email,
-                    kind=kind,
-                    for_day=day,
-                    subject="",
-                    plain_text="",
-                    html="",
-                    run=run_id,
-                )
-                for (_, kind), items in groups.items()
-            ],
-            ignore_conflicts=True,
+            [_email(items, kind, day, run_id) for (_, kind), items in groups.items()], ignore_conflicts=True
         )
-        emails = list(OutgoingEmail.objects.filter(run=run_id, for_day=day, recipient_id__in=recipient_ids))
-        attached = []
-        for email in emails:
-            items = groups[(email.recipient_id, email.kind)]
-            email.subject, email.plain_text, email.html = compose(
-                recipient=items[0].recipient, kind=email.kind, day=day, reminders=items
+        emails = list(
+            OutgoingEmail.objects.filter(run=run_id, for_day=day, recipient_id__in=recipient_ids).only(
+                "id", "recipient_id", "kind"
             )
-            for reminder in items:
-                reminder.email = email
-            attached.extend(items)
-        OutgoingEmail.objects.bulk_update(emails, ["subject", "plain_text", "html"])
-        Reminder.objects.bulk_update(attached, ["email"])
+        )
+        _attach({reminder.pk: email.pk for email in emails for reminder in groups[(email.recipient_id, email.kind)]})
         ids = [email.pk for email in emails]
         if ids:
             transaction.on_commit(lambda: send(ids), robust=True)
     return len(ids)
+
+
+def _email(items, kind, day, run_id):
+    recipient = items[0].recipient
+    subject, plain_text, html = compose(recipient=recipient, kind=kind, day=day, reminders=items)
+    return OutgoingEmail(
+        recipient=recipient, to=recipient.email, kind=kind, for_day=day, subject=subject, plain_text=plain_text,
+        html=html, run=run_id,
+    )
+
+
+def _attach(email_of):
+    """Reminder id -> email id, in one UPDATE whatever their number (PostgreSQL; Django's bulk_update
+    writes a CASE with a branch per row, which costs rows x rows). SQLite's small data uses bulk_update."""
+    if not email_of:
+        return
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE inspections_reminder AS reminder SET email_id = attached.email_id "
+                "FROM unnest(%s::bigint[], %s::bigint[]) AS attached(id, email_id) WHERE reminder.id = attached.id",
+                [list(email_of), list(email_of.values())],
+            )
+        return
+    reminders = [Reminder(pk=pk, email_id=email_id) for pk, email_id in email_of.items()]
+    Reminder.objects.bulk_update(reminders, ["email"], batch_size=500)
 
 
 def _redeliver(day, run_id, send):
@@ -222,7 +232,12 @@ def sweep(*, day, send=None, dry_run=False):
         planner = Planner(config, first_day=day, last_day=day)
         for candidates, skipped in plan_batches(planner, day, config.batch_size):
             result.skipped.extend(skipped)
-            _retrying(lambda candidates=candidates: _claim(candidates, run.id))
+            # Those an earlier sweep of the day recorded are left out first (one read), so that a
+            # sweep run again inserts nothing; ON CONFLICT still settles a race with a concurrent one.
+            recorded = _recorded_keys(candidates, day)
+            new = [candidate for candidate in candidates if candidate.key not in recorded]
+            if new:
+                _retrying(lambda new=new: _claim(new, run.id))
         result.claimed = Reminder.objects.filter(run=run.id).count()
         waiting = Reminder.objects.filter(email__isnull=True, for_day__lte=day)
         recipients = sorted(set(waiting.values_list("recipient_id", flat=True)))

@@ -84,11 +84,11 @@ def test_a_bad_filter_value_is_named(client, people):
 def test_exports_have_the_trackers_columns_and_follow_the_filters(client, people):
     client.force_login(people.opcc)
     response = client.get(reverse("finding_export", args=["csv"]), {"kind": "cause_of_concern"})
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert rows[0] == HEADINGS
     assert [row[0] for row in rows[1:]] == ["CoC 1", "CoC 2", "CoC 3"]
     response = client.get(reverse("finding_export", args=["xlsx"]), {"carried_over": "yes"})
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     values = list(sheet.values)
     assert list(values[0]) == HEADINGS and len(values) == 3
     assert all("Integrated PEEL Assessment 2019" in row[HEADINGS.index("Carried over from")] for row in values[1:])
@@ -99,9 +99,9 @@ def test_export_defuses_formulas(client, people):
     target.response = '=HYPERLINK("http://evil.example")'
     target.save()
     client.force_login(people.opcc)
-    text = client.get(reverse("finding_export", args=["csv"]), {"q": "Rec 1.3"}).content.decode("utf-8-sig")
+    text = client.get(reverse("finding_export", args=["csv"]), {"q": "Rec 1.3"}).getvalue().decode("utf-8-sig")
     assert "'=HYPERLINK" in text
-    sheet = load_workbook(io.BytesIO(client.get(reverse("finding_export", args=["xlsx"])).content)).active
+    sheet = load_workbook(io.BytesIO(client.get(reverse("finding_export", args=["xlsx"])).getvalue())).active
     cells = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value]
     assert cells and all(c.data_type == "s" for c in cells)
 

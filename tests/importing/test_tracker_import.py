@@ -79,7 +79,7 @@ def test_an_inspection_whose_title_excel_would_refuse_as_a_sheet_name_exports(cl
     inspection = warwickshire.inspections.get(title__startswith="PEEL 2021/22: An inspection")
     response = client.get(reverse("inspection_export", args=[inspection.pk, "xlsx"]))
     assert response.status_code == 200
-    workbook = load_workbook(io.BytesIO(response.content))
+    workbook = load_workbook(io.BytesIO(response.getvalue()))
     assert workbook.active.title == "PEEL 2021 22 An inspection of W"
     assert workbook.active.max_row == 23
 
@@ -305,11 +305,11 @@ def test_the_inspection_exports_as_xlsx_and_csv_for_its_readers(client, scene):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert 'filename="peel-20232025.xlsx"' in response["Content-Disposition"]
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     assert [c.value for c in sheet[1]] == spreadsheets.HEADINGS
     cell = next(row[5] for row in sheet.iter_rows(min_row=2) if row[0].value == "AFI 1")
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")  # text, never a formula
-    csv = client.get(reverse("inspection_export", args=[scene["inspection"].pk, "csv"])).content.decode("utf-8-sig")
+    csv = client.get(reverse("inspection_export", args=[scene["inspection"].pk, "csv"])).getvalue().decode("utf-8-sig")
     assert "'=HYPERLINK" in csv
     assert client.get(reverse("inspection_export", args=[scene["inspection"].pk, "pdf"])).status_code == 404
     viewer = UserFactory()
@@ -342,10 +342,10 @@ def test_every_cell_a_spreadsheet_would_run_is_written_as_text(client, scene, pr
     text = f'{prefix}HYPERLINK("http://evil.example/","click")'
     Finding.objects.filter(pk=scene["started"].pk).update(text=text)
     export = reverse("inspection_export", args=[scene["inspection"].pk, "csv"])
-    csv_text = client.get(export).content.decode("utf-8-sig")
+    csv_text = client.get(export).getvalue().decode("utf-8-sig")
     [row] = [row for row in csv.reader(io.StringIO(csv_text)) if row and row[0] == scene["started"].reference]
     assert row[5] == "'" + text
-    xlsx = client.get(reverse("inspection_export", args=[scene["inspection"].pk, "xlsx"])).content
+    xlsx = client.get(reverse("inspection_export", args=[scene["inspection"].pk, "xlsx"])).getvalue()
     cell = next(r[5] for r in load_workbook(io.BytesIO(xlsx)).active.iter_rows(min_row=2) if r[0].value == row[0])
     assert cell.data_type == "s" and cell.value[1:] == text[1:]  # XML keeps a leading CR as a line feed
     read_back = trackers.read_tracker(csv_text.encode(), "csv").rows

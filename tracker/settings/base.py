@@ -95,6 +95,7 @@ DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/tracker"),
         conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,  # a kept connection the server dropped is replaced, not an error page
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

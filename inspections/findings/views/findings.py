@@ -28,7 +28,7 @@ from inspections.models import DocumentKind
 def finding_list(request):
     filterset = selectors.findings_filter(request.user, request.GET or None)
     findings = filterset.qs if filterset.is_bound else filterset.queryset
-    page = Paginator(findings, settings.TRACKER_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(selectors.PageByKeys(findings), settings.TRACKER_PAGE_SIZE).get_page(request.GET.get("page"))
     applied = len({key for key, value in request.GET.items() if value and key not in ("page", "sort")})
     context = {"filter": filterset, "page": page, "total": page.paginator.count, "applied": applied}
     return render(request, "findings/finding_list.html", context)

@@ -3,7 +3,7 @@
 `spreadsheet_response` serves any queryset of findings; the findings list's export can use it."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
@@ -18,11 +18,16 @@ CONTENT_TYPES = {
 
 
 def spreadsheet_response(findings, *, name, file_format="xlsx", title="Tracker"):
-    """An attachment with the findings in the tracker's layout (.xlsx or .csv)."""
+    """An attachment with the findings in the tracker's layout (.xlsx or .csv), streamed."""
     if file_format not in CONTENT_TYPES:
         raise Http404("Exports are .xlsx or .csv.")
-    body = spreadsheets.xlsx_bytes(findings, title=title) if file_format == "xlsx" else spreadsheets.csv_bytes(findings)
-    response = HttpResponse(body, content_type=CONTENT_TYPES[file_format])
+    if file_format == "xlsx":
+        chunks = spreadsheets.xlsx_chunks(findings, title=title)
+    else:
+        chunks = (chunk.encode("utf-8") for chunk in spreadsheets.csv_chunks(findings))
+    # Streamed: the rows are read from the database in chunks and sent as they are written, so a
+    # national export neither waits for the whole file in memory nor grows with the rows.
+    response = StreamingHttpResponse(chunks, content_type=CONTENT_TYPES[file_format])
     response["Content-Disposition"] = f'attachment; filename="{slugify(name)[:80] or "tracker"}.{file_format}"'
     response["X-Content-Type-Options"] = "nosniff"
     return response
