@@ -108,6 +108,11 @@ def test_free_text_is_paragraphs_and_bullets_only():
         "https://documents.invalid/static/%2e%2e/%2e%2e/pyproject.toml",
         "https://documents.invalid/media-not-served/section55/signatures/x.png",
         "https://documents.invalid/static/css/missing.css",
+        "https://documents.invalid/static/css/documents.css%00.png",  # a NUL byte to cut the name short
+        "https://documents.invalid/static/",  # the folder itself
+        "https://documents.invalid/staticfiles/css/documents.css",  # not under the static prefix
+        "https://documents.invalid/static/js/tracker.js",  # a static file, but not a kind a document uses
+        "https://documents.invalid.example.org/static/css/documents.css",  # another host
     ],
 )
 def test_the_renderer_refuses_everything_but_static_files_and_data_urls(url):
