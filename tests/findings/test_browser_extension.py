@@ -8,7 +8,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from inspections.models import ExtensionRequest, ExtensionStatus, Finding
-from tests.conftest import sign_in
+from tests.conftest import fill_date, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,7 +20,7 @@ def test_lead_requests_an_extension_and_the_chair_approves_it(page, live_server,
     sign_in(page, live_server, "lead")
     page.goto(f"{live_server.url}/findings/{finding.pk}/")
     page.get_by_role("link", name="Ask for more time").click()
-    page.get_by_label("New target date asked for").fill(new_date.isoformat())
+    fill_date(page, "New target date asked for", new_date)
     page.get_by_label("Why more time is needed").fill("The forensic suite opens in the spring.")
     screenshot("extension-request-form")
     page.get_by_role("button", name="Send the request to the board").click()

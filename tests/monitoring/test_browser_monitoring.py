@@ -2,11 +2,13 @@
 meeting on the force's page, record HMICFRS closing a 2019 cause of concern from its letter, and see both on
 the dashboard."""
 
+from datetime import date
+
 import pytest
 from playwright.sync_api import expect
 
 from inspections.models import Finding, HmicfrsDecision, MonitoringPeriod, OversightGroupMeeting
-from tests.conftest import sign_in
+from tests.conftest import fill_date, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -19,7 +21,7 @@ def test_opcc_records_engage_a_ppog_meeting_and_an_hmicfrs_closure(page, live_se
 
     # A move into Engage without its reasons is refused, and what was typed stays.
     page.get_by_label("Engage (enhanced monitoring)").check()
-    page.get_by_label("From").fill("2022-11-01")
+    fill_date(page, "From", date(2022, 11, 1))
     page.get_by_label("HMICFRS letter").fill("Letter from HM Chief Inspector: Engage")
     page.get_by_role("button", name="Record the move").click()
     expect(page.locator(".error-summary")).to_contain_text("Say why HMICFRS moved the force into Engage")
@@ -28,7 +30,7 @@ def test_opcc_records_engage_a_ppog_meeting_and_an_hmicfrs_closure(page, live_se
     page.get_by_role("button", name="Record the move").click()
     expect(page.get_by_text("recorded in Engage (enhanced monitoring) from 1 November 2022")).to_be_visible()
 
-    page.get_by_label("Date of the meeting").fill("2023-03-14")
+    fill_date(page, "Date of the meeting", date(2023, 3, 14))
     page.get_by_label("What the group decided").fill("The force remains in Engage.")
     page.get_by_label("Next steps").fill("A revisit of investigations in the autumn.")
     page.get_by_role("button", name="Record the meeting").click()
@@ -39,7 +41,7 @@ def test_opcc_records_engage_a_ppog_meeting_and_an_hmicfrs_closure(page, live_se
     page.goto(f"{live_server.url}/findings/{cause.pk}/")
     page.get_by_role("link", name="Record HMICFRS's decision").click()
     page.get_by_label("Closed by HMICFRS").check()
-    page.get_by_label("Date of the letter").fill("2023-10-03")
+    fill_date(page, "Date of the letter", date(2023, 10, 3))
     page.get_by_label("The letter", exact=True).fill("Revisit letter: Warwickshire Police causes of concern")
     page.get_by_role("button", name="Record the decision").click()
     expect(page.get_by_text("HMICFRS's decision recorded: closed by hmicfrs.")).to_be_visible()
