@@ -1,0 +1,100 @@
+"""A tracker export, row by row, as an OPCC publishes it: every column in words (type, status, RAG),
+empty cells left empty, the latest update and its London date, where a finding was carried over from, and
+the sheet's name as Excel accepts it. And who may use the import pages at all."""
+
+import csv
+import io
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from inspections.core import permissions
+from inspections.core.status import Rag, Status
+from inspections.importing import spreadsheets
+from inspections.models import Access, Finding, FindingKind
+from tests.factories import FindingFactory, InspectionFactory, MembershipFactory, ProgressUpdateFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+LONDON = ZoneInfo("Europe/London")
+
+
+def exported(findings):
+    text = spreadsheets.csv_bytes(findings).decode("utf-8")
+    assert text.startswith("\ufeff"), "the BOM that makes Excel read UTF-8"
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+
+
+def test_a_row_gives_every_column_in_words():
+    earlier = FindingFactory(inspection=InspectionFactory(title="PEEL 2019", published_on=date(2019, 9, 27)),
+                             reference="AFI 3")
+    finding = FindingFactory(
+        inspection=InspectionFactory(force=earlier.inspection.force, title="PEEL 2021/22"), reference="AFI 7",
+        kind=FindingKind.AREA_FOR_IMPROVEMENT, status=Status.IN_PROGRESS, rag=Rag.AMBER, repeats=earlier,
+        response="The force accepts this.",
+    )
+    ProgressUpdateFactory(finding=finding, narrative="Older update.", written_at=datetime(2023, 1, 5, 9, tzinfo=LONDON))
+    # 23:30 in London on 31 March is 31 March, though it is already 1 April nowhere near here.
+    ProgressUpdateFactory(finding=finding, narrative="Kiosks installed.",
+                          written_at=datetime(2023, 3, 31, 23, 30, tzinfo=LONDON))
+    row = exported(Finding.objects.filter(pk=finding.pk))[0]
+    assert row["Reference"] == "AFI 7" and row["Inspection"] == "PEEL 2021/22"
+    assert row["Type"] == "Area for improvement"
+    assert row["Status"] == "In progress" and row["RAG"] == "Amber"
+    assert row["Owner"] == finding.owner.title and row["Governing board"] == finding.board.name
+    assert row["Latest update"] == "Kiosks installed." and row["Latest update date"] == "2023-03-31"
+    assert row["Carried over from"] == "PEEL 2019: AFI 3"
+    assert row["Force response"] == "The force accepts this."
+    assert row["Published"] == "2022-10-14" and row["Target date"] == finding.due_date.isoformat()
+
+
+def test_what_a_finding_does_not_have_is_left_empty():
+    finding = FindingFactory(status=Status.AWAITING_ALLOCATION, rag="", owner=None, board=None, judgment=None)
+    row = exported(Finding.objects.filter(pk=finding.pk))[0]
+    for column in ("Area", "Owner", "Governing board", "RAG", "Latest update", "Latest update date",
+                   "Carried over from"):
+        assert row[column] == "", column
+    assert row["Status"] == "Awaiting allocation"
+
+
+def test_a_large_export_comes_in_pieces_with_every_row_once(monkeypatch):
+    monkeypatch.setattr(spreadsheets, "CSV_ROWS_PER_CHUNK", 2)
+    inspection = InspectionFactory()
+    for number in range(5):
+        FindingFactory(inspection=inspection, reference=f"AFI {number + 1}")
+    chunks = list(spreadsheets.csv_chunks(Finding.objects.filter(inspection=inspection).order_by("order")))
+    assert len(chunks) == 1 + 3, "the headings, then rows two at a time"
+    assert all(chunk for chunk in chunks)
+    rows = list(csv.reader(io.StringIO("".join(chunks).removeprefix("\ufeff"))))
+    assert rows[0] == spreadsheets.HEADINGS
+    assert [row[0] for row in rows[1:]] == [f"AFI {n}" for n in range(1, 6)]
+    written = io.StringIO()
+    spreadsheets.write_csv(Finding.objects.filter(inspection=inspection).order_by("order"), written)
+    assert written.getvalue() == "".join(chunks)
+
+
+@pytest.mark.parametrize(
+    ("title", "sheet"),
+    [
+        ("PEEL 2021/22: An inspection of Warwickshire Police", "PEEL 2021 22 An inspection of W"),
+        ("Crime data integrity [re-inspection] * ?", "Crime data integrity re-inspect"),
+        ("::://", "Tracker"),
+        ("Short", "Short"),
+    ],
+)
+def test_the_sheet_is_named_as_excel_accepts(title, sheet):
+    assert spreadsheets.sheet_title(title) == sheet
+    assert len(spreadsheets.sheet_title(title)) <= 31
+
+
+def test_only_opcc_staff_may_use_the_import_pages():
+    staff = MembershipFactory(access=Access.OPCC_STAFF).user
+    assert permissions.runs_imports(staff)
+    permissions.require_imports(staff)
+    for access in (Access.FORCE_LEAD, Access.BOARD_MEMBER, Access.VIEWER):
+        user = MembershipFactory(access=access).user
+        assert not permissions.runs_imports(user)
+        with pytest.raises(PermissionDenied, match="Only OPCC staff import reports and trackers."):
+            permissions.require_imports(user)
+    assert not permissions.runs_imports(UserFactory())
