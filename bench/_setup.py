@@ -59,3 +59,14 @@ def timed(function, repeat=15):
         function()
         times.append((time.perf_counter() - started) * 1000)
     return statistics.median(times), min(times)
+
+
+def replay(statements):
+    """Run a page's captured SQL again, fetching every row: the page's SQL floor."""
+    from django.db import connection  # after django.setup(), which the scripts call once this is imported
+
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+            if cursor.description:
+                cursor.fetchall()

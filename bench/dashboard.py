@@ -4,7 +4,7 @@ The page's server time is measured through Django's test client (no network); th
 floor is the same SQL statements, captured from a page render, executed on their own.
 """
 
-from _setup import national_data, scale_label, timed
+from _setup import national_data, replay, scale_label, timed
 
 national_data()
 
@@ -38,10 +38,7 @@ for label, url in pages.items():
         client.get(url)
 
     def sql(statements=statements):
-        with connection.cursor() as cursor:
-            for statement in statements:
-                cursor.execute(statement)
-                cursor.fetchall() if cursor.description else None
+        replay(statements)
 
     page_median, page_best = timed(page)
     sql_median, sql_best = timed(sql)

@@ -8,7 +8,7 @@ captured from a render and run on their own; the filter form's list of areas is 
 
 import re
 
-from _setup import national_data, scale_label, timed
+from _setup import national_data, replay, scale_label, timed
 
 national_data()
 
@@ -50,10 +50,7 @@ for label, params in pages.items():
         client.get(url, params)
 
     def sql(statements=statements):
-        with connection.cursor() as cursor:
-            for statement in statements:
-                cursor.execute(statement)
-                cursor.fetchall() if cursor.description else None
+        replay(statements)
 
     page_median, page_best = timed(page)
     sql_median, _ = timed(sql)

@@ -13,7 +13,7 @@ Django's test client (no network), as a visitor who is not signed in.
 import argparse
 import time
 
-from _setup import timed
+from _setup import replay, timed
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--scale", type=int, default=1, help="1: national scale; 3: three times it.")
@@ -76,10 +76,7 @@ for label, url in pages.items():
         client.get(url)
 
     def sql(statements=statements):
-        with connection.cursor() as cursor:
-            for statement in statements:
-                cursor.execute(statement)
-                cursor.fetchall() if cursor.description else None
+        replay(statements)
 
     page_median, page_best = timed(page)
     sql_median, sql_best = timed(sql)
