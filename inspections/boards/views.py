@@ -57,7 +57,7 @@ def force_dashboard(request):
     data = dashboard.summary(dashboard.force_scope(force))
     boards = permissions.visible_boards(request.user).filter(force=force).select_related("parent", "chair_role")
     context = {**data, **_charts(data), "forces": forces, "force": force, "boards": boards,
-               **_hmicfrs(request, force, dashboard.force_scope(force)),
+               **_hmicfrs(request, force, data["scope"]),
                **_rules(request, force, data)}
     return render(request, "boards/dashboard.html", context)
 
@@ -99,7 +99,7 @@ def board_dashboard(request, pk):
         "can_manage": permissions.can(request.user, Action.MANAGE, board),
         "can_decide": permissions.can(request.user, Action.DECIDE, board),
         "meeting_form": MeetingForm(board=board),
-        **_hmicfrs(request, board.force, dashboard.board_scope(board)),
+        **_hmicfrs(request, board.force, data["scope"]),
         **_rules(request, board.force, data),
     }
     return render(request, "boards/dashboard.html", context)
