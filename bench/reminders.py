@@ -7,7 +7,9 @@ and counts queries at several batch sizes to show the queries per batch do not g
 
 Run against a benchmark database (it writes reminders and emails, and deletes earlier ones):
     BENCH_SCALE=1 .venv/bin/python bench/reminders.py     (and BENCH_SCALE=3)
-Options: --day YYYY-MM-DD (default 2025-06-16, a Monday), --batch-size N (default: the setting).
+Options: --day YYYY-MM-DD (default 2025-06-16, a Monday), --batch-size N (default: the setting),
+--open N: time the sweep with N findings open (closed findings reopened for the run, put back after it;
+the issue asks for the sweep at 10,000 open, more than either data set has).
 """
 
 import argparse
@@ -24,6 +26,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from inspections.core.status import Rag, Status
 from inspections.devdata import synthetic
 from inspections.models import Access, Finding, Membership, OutgoingEmail, Reminder, ReminderRun
 from inspections.reminders import delivery, selectors, sweep
@@ -84,6 +87,25 @@ def spread(counts):
     return str(low) if low == high else f"{low}-{high}"
 
 
+def reopened(count):
+    """Reopen closed findings (In progress, Amber) until `count` are open; returns what puts them back."""
+    missing = count - Finding.objects.open().count()
+    if missing <= 0:
+        return lambda: None
+    chosen = list(Finding.objects.filter(status=Status.CLOSED).order_by("pk").values(
+        "pk", "status", "closed_on", "rag")[:missing])
+    if len(chosen) < missing:
+        sys.exit(f"Only {len(chosen):,} closed findings to reopen: {count:,} open is out of reach here.")
+    ids = [row["pk"] for row in chosen]
+    Finding.objects.filter(pk__in=ids).update(status=Status.IN_PROGRESS, closed_on=None, rag=Rag.AMBER)
+
+    def put_back():
+        for row in chosen:
+            pk = row.pop("pk")
+            Finding.objects.filter(pk=pk).update(**row)
+    return put_back
+
+
 def timed(label, work):
     with CaptureQueriesContext(connection) as queries:
         started = time.perf_counter()
@@ -97,6 +119,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--day", type=date.fromisoformat, default=date(2025, 6, 16))
     parser.add_argument("--batch-size", type=int, default=None)
+    parser.add_argument("--open", type=int, default=None, help="findings open for this run (reopens closed ones)")
     args = parser.parse_args()
     if "bench" not in connection.settings_dict["NAME"]:
         sys.exit(
@@ -108,6 +131,15 @@ def main():
         call_command("generate_data", forces=43, inspections_per_force=8, seed=1)
     batch = args.batch_size or settings.TRACKER_REMINDERS["BATCH_SIZE"]
     with_batch(batch)
+    put_back = reopened(args.open) if args.open else (lambda: None)
+    try:
+        measure(args, batch)
+    finally:
+        clear()
+        put_back()
+
+
+def measure(args, batch):
     day = args.day
     print(
         f"{Finding.objects.count():,} findings, {Finding.objects.open().count():,} open; "

@@ -15,6 +15,10 @@ for scale in 1 3; do
     echo; echo "--- bench/${script}.py"
     $PY "bench/${script}.py" 2>&1 | grep -v "^AXES\|Warning\|warnings.warn"
   done
+  if [ "$scale" = 3 ]; then
+    echo; echo "--- bench/reminders.py --open 10000 (closed findings reopened for the run, put back after)"
+    $PY bench/reminders.py --open 10000 2>&1 | grep -v "^AXES\|Warning\|warnings.warn"
+  fi
   if [ "${LOAD:-1}" != 0 ]; then
     echo; echo "--- bench/load.py (closed loop, no pause)"
     $PY bench/load.py --workers 5 --threads 1 2>&1 | grep -v "^AXES"

@@ -13,6 +13,7 @@ import subprocess
 
 import pytest
 from django.core.management import call_command
+from pypdf import PdfReader
 
 from inspections.documents import renderer
 from inspections.documents import versions as document_services
@@ -139,10 +140,18 @@ def test_2019_letter_recommendation_lead_ins_follow_the_time_frames(rendered_201
     assert text.count("Areas for improvement") == 6  # one heading per area with AFIs
 
 
-def test_the_command_renders_the_same_pdf(ipa_2019, rendered_2019, tmp_path):
+def page_texts(pdf):
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_the_command_renders_the_same_letter(ipa_2019, rendered_2019, tmp_path):
+    """The same pages with the same words as the page's render. Not the same bytes: the embedded font
+    subsets can come out in another order from one render to the next, so a hash of the file flickers."""
     out = tmp_path / "letter.pdf"
     call_command("render_section55", str(ipa_2019.pk), "--out", str(out), stdout=io.StringIO())
-    assert hashlib.sha256(out.read_bytes()).hexdigest() == rendered_2019[0].sha256
+    texts = page_texts(out.read_bytes())
+    assert texts == page_texts(rendered_2019[1])
+    assert len(texts) == rendered_2019[0].page_count and "Warwickshire" in texts[0]
 
 
 def test_save_the_first_page_as_an_artifact(rendered_2019):
