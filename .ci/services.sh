@@ -12,6 +12,8 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [[ -n "$(fc-list 'Liberation Sans' 2>/dev/null)" ]] || missing+=(fonts-liberation)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+# HarfBuzz's subsetter: WeasyPrint subsets the documents' fonts with it (fontTools otherwise, far slower).
+ldconfig -p 2>/dev/null | grep -q "libharfbuzz-subset\.so" || missing+=(libharfbuzz-subset0)
 # npm (with Node.js) installs axe-core for the accessibility scan (tests/accessibility/package.json).
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 if ((${#missing[@]})); then
