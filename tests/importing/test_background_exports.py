@@ -70,6 +70,14 @@ def test_a_list_above_the_threshold_is_queued_not_streamed(client, people, low_t
     assert client.get(reverse("export_download", args=[export.pk])).status_code == 404  # no file yet
 
 
+def test_the_list_says_a_long_download_is_written_in_the_background(client, people, settings):
+    client.force_login(people.opcc)
+    settings.TRACKER_EXPORT_BACKGROUND_ROWS = 52
+    assert "written in the background" not in client.get(reverse("finding_list")).content.decode()
+    settings.TRACKER_EXPORT_BACKGROUND_ROWS = 51
+    assert "written in the background" in client.get(reverse("finding_list")).content.decode()
+
+
 def test_asking_twice_while_it_is_written_is_one_export(client, people, low_threshold):
     first = ask_for(client, people.opcc)
     client.get(reverse("finding_export", args=["xlsx"]))

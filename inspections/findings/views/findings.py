@@ -31,7 +31,11 @@ def finding_list(request):
     findings = filterset.qs if filterset.is_bound else filterset.queryset
     page = Paginator(selectors.PageByKeys(findings), settings.TRACKER_PAGE_SIZE).get_page(request.GET.get("page"))
     applied = len({key for key, value in request.GET.items() if value and key not in ("page", "sort")})
-    context = {"filter": filterset, "page": page, "total": page.paginator.count, "applied": applied}
+    total = page.paginator.count
+    context = {
+        "filter": filterset, "page": page, "total": total, "applied": applied,
+        "export_in_background": exports.in_background(total),  # the download link then leads to its page
+    }
     return render(request, "findings/finding_list.html", context)
 
 
