@@ -267,3 +267,14 @@ def test_stalled_exports_fail_and_old_ones_are_deleted_with_their_files(client, 
     Export.objects.filter(pk=ready.pk).update(requested_at=timezone.now() - timedelta(days=8))
     assert exports.delete_old() == 1
     assert not Export.objects.filter(pk=ready.pk).exists() and not Path(path).exists()
+
+
+def test_an_export_whose_worker_died_is_written_again_then_given_up(client, people, low_threshold):
+    export = ask_for(client, people.opcc, "csv")
+    Export.objects.filter(pk=export.pk).update(status=ExportStatus.RUNNING, attempts=1, rows_done=30)
+    again = exports.run_export(export.pk)  # the task came back after its worker was killed
+    assert again.status == ExportStatus.READY and again.attempts == 2 and again.rows_done == 52
+    other = ask_for(client, people.lead, "csv")
+    Export.objects.filter(pk=other.pk).update(status=ExportStatus.RUNNING, attempts=2)
+    given_up = exports.run_export(other.pk)
+    assert given_up.status == ExportStatus.FAILED and "stopped without finishing" in given_up.error
