@@ -13,6 +13,7 @@ import logging
 import tempfile
 from datetime import timedelta
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
@@ -31,6 +32,9 @@ logger = logging.getLogger(__name__)
 
 # The same export asked for again within this time (a second click) is the one already under way.
 SAME_REQUEST_WITHIN = timedelta(minutes=2)
+# Exports one person may have waiting or being written at once: each holds a worker for seconds to
+# minutes, and a download link is a GET that anything (a prefetch, another site's link) could follow.
+MAX_UNFINISHED_PER_USER = 3
 
 
 class ExportProblem(Exception):
@@ -61,6 +65,12 @@ def request_export(*, by, file_format, title, name, rows_total=0, query="", insp
         ).first()
         if recent is not None:
             return recent, False
+        unfinished = Export.objects.filter(requested_by=by, status__in=UNFINISHED_EXPORT_STATUSES).count()
+        if unfinished >= MAX_UNFINISHED_PER_USER:
+            raise ExportProblem(
+                f"You already have {unfinished} exports being written. Download one of them, or wait for it "
+                "to finish, before asking for another."
+            )
         export = Export(
             requested_by=by, file_format=file_format, inspection=inspection, query=query, title=title[:200],
             filename=spreadsheets.download_name(name, file_format), rows_total=rows_total,
@@ -139,6 +149,10 @@ def run_export(export_id):
             return _finish(export, handle, size)
     except ExportProblem as problem:
         return _fail(export, str(problem))
+    except SoftTimeLimitExceeded:
+        minutes = settings.CELERY_TASK_TIME_LIMIT // 60
+        return _fail(export, f"The export took longer than the {minutes} minutes a background task may run. "
+                     "Filter the list to fewer findings and download it again.")
     except Exception as error:
         logger.exception("Export %s failed", export.pk)
         return _fail(export, f"The export could not be written ({type(error).__name__}: {error}).")

@@ -106,7 +106,7 @@ def test_at_the_threshold_the_export_still_streams(client, people, settings):
 
 @pytest.mark.parametrize("file_format", ["xlsx", "csv"])
 def test_the_file_holds_the_rows_the_streamed_export_sends(client, people, low_threshold, file_format):
-    query = "?kind=area_for_improvement&sort=due_date"
+    query = "?kind=area_for_improvement"
     export = ask_for(client, people.opcc, file_format, query)
     done = exports.run_export(export.pk)
     assert done.status == ExportStatus.READY, done.error
@@ -278,3 +278,28 @@ def test_an_export_whose_worker_died_is_written_again_then_given_up(client, peop
     Export.objects.filter(pk=other.pk).update(status=ExportStatus.RUNNING, attempts=2)
     given_up = exports.run_export(other.pk)
     assert given_up.status == ExportStatus.FAILED and "stopped without finishing" in given_up.error
+
+
+def test_no_more_than_three_exports_wait_at_once_for_one_person(client, people, low_threshold):
+    client.force_login(people.opcc)
+    for query in ("", "?kind=area_for_improvement", "?kind=recommendation"):
+        assert client.get(reverse("finding_export", args=["csv"]) + query).url.startswith("/exports/")
+    response = client.get(reverse("finding_export", args=["xlsx"]))
+    assert response.status_code == 302 and response.url == reverse("exports")
+    assert Export.objects.filter(requested_by=people.opcc).count() == 3
+    page = client.get(response.url).content.decode()
+    assert "You already have 3 exports being written" in page
+
+
+def test_an_export_past_the_task_time_limit_says_to_filter_the_list(client, people, low_threshold, monkeypatch):
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    export = ask_for(client, people.opcc, "xlsx")
+
+    def too_slow(values):
+        raise SoftTimeLimitExceeded()
+
+    monkeypatch.setattr(spreadsheets, "row_of", too_slow)
+    failed = exports.run_export(export.pk)
+    assert failed.status == ExportStatus.FAILED and not failed.file
+    assert failed.error.startswith("The export took longer than the 10 minutes") and "Filter the list" in failed.error

@@ -5,6 +5,7 @@ or, beyond settings.TRACKER_EXPORT_BACKGROUND_ROWS rows, written in the backgrou
 with a page of its own that shows the progress and then the download."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -46,10 +47,14 @@ def export_response(request, findings, *, name, file_format, title, query="", in
     rows = findings.count()
     if not exports.in_background(rows):
         return spreadsheet_response(findings, name=name, file_format=file_format, title=title)
-    export = tasks.start_export(
-        by=request.user, file_format=file_format, title=title, name=name, rows_total=rows, query=query,
-        inspection=inspection,
-    )
+    try:
+        export = tasks.start_export(
+            by=request.user, file_format=file_format, title=title, name=name, rows_total=rows, query=query,
+            inspection=inspection,
+        )
+    except exports.ExportProblem as problem:
+        messages.error(request, str(problem))
+        return redirect("exports")
     return redirect(export)
 
 
