@@ -122,7 +122,7 @@ def test_the_file_holds_the_rows_the_streamed_export_sends(client, people, low_t
     assert export.file.name.startswith(f"private/exports/{people.opcc.pk}/")
     page = client.get(export.get_absolute_url()).content.decode()
     assert f"Download {export.filename}" in page and "http-equiv" not in page
-    assert f"{export.rows_total} of {export.rows_total} rows" in page
+    assert f"The export is ready: {export.rows_total} rows." in page
 
 
 def test_the_page_sees_the_rows_done_rise(client, people, low_threshold, monkeypatch):
