@@ -190,12 +190,14 @@ def _finish(export, handle, size):
 
 
 def _fail(export, message):
+    # An update, not a save: an export deleted while it ran (its inspection was) leaves nothing to mark.
     if export.file:
         export.file.delete(save=False)
     export.status = ExportStatus.FAILED
     export.error = message[:2000]
     export.finished_at = timezone.now()
-    export.save(update_fields=["status", "error", "finished_at", "file"])
+    Export.objects.filter(pk=export.pk).update(status=export.status, error=export.error,
+                                               finished_at=export.finished_at, file="")
     return export
 
 

@@ -88,9 +88,12 @@ def row_of(values):
     ]
 
 
+PROGRESS_EVERY_ROWS = 1000
+
+
 def rows(findings, progress=None):
     """The export's rows, read from the database a thousand at a time (a server-side cursor).
-    `progress`, if given, is called with the number of rows read so far after each thousand, and at
+    `progress`, if given, is called with the number of rows read so far every PROGRESS_EVERY_ROWS, and at
     the end (a background export records it for its page)."""
     count = 0
     for count, values in enumerate(with_latest_update(findings).values_list(*ROW_FIELDS).iterator(chunk_size=1000), 1):
@@ -100,8 +103,6 @@ def rows(findings, progress=None):
     if progress is not None:
         progress(count)
 
-
-PROGRESS_EVERY_ROWS = 1000
 
 
 def _csv_cell(value):

@@ -303,3 +303,23 @@ def test_an_export_past_the_task_time_limit_says_to_filter_the_list(client, peop
     failed = exports.run_export(export.pk)
     assert failed.status == ExportStatus.FAILED and not failed.file
     assert failed.error.startswith("The export took longer than the 10 minutes") and "Filter the list" in failed.error
+
+
+def test_an_inspection_deleted_while_its_export_runs_leaves_nothing_behind(client, people, low_threshold,
+                                                                           monkeypatch):
+    inspection = InspectionFactory(force=people.force, title="Deleted half-way")
+    for order in range(1, 13):
+        FindingFactory(inspection=inspection, reference=f"AFI {order}", order=order)
+    client.force_login(people.opcc)
+    client.get(reverse("inspection_export", args=[inspection.pk, "csv"]))
+    export = Export.objects.get()
+    row_of = spreadsheets.row_of
+
+    def deleting(values):
+        Export.objects.filter(pk=export.pk).delete()  # as the inspection's cascade would
+        return row_of(values)
+
+    monkeypatch.setattr(spreadsheets, "row_of", deleting)
+    gone = exports.run_export(export.pk)
+    assert gone.status == ExportStatus.FAILED and not Export.objects.exists()
+    assert not list(low_threshold.MEDIA_ROOT.rglob("*.csv"))
