@@ -1,10 +1,13 @@
 """A long export end to end through a real Celery worker over the Redis broker, as in production: the
 download link queues it, the worker writes it, the page shows it ready, and the download is the file."""
 
+import time
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from inspections.importing import spreadsheets
 from inspections.models import Export, ExportStatus, Finding, Force
 from tests.conftest import FIXTURES, People, wait_for
 from tests.importing.test_background_exports import rows_of
@@ -36,3 +39,33 @@ def test_a_long_list_is_written_by_the_worker_and_downloaded(worker, media, sett
     streamed = b"".join(client.get(url).streaming_content)
     assert rows_of(content, file_format) == rows_of(streamed, file_format)
     assert len(rows_of(content, file_format)) == export.rows_total + 1
+
+
+def test_the_page_sees_the_rows_done_rise_while_the_worker_writes(worker, media, settings, client, monkeypatch):
+    """Each progress report is committed at once: another connection (the page's) sees it mid-way."""
+    call_command("loaddata", *FIXTURES, verbosity=0)
+    people = People(Force.objects.get(slug="warwickshire"))
+    settings.TRACKER_EXPORT_BACKGROUND_ROWS = 10
+    monkeypatch.setattr(spreadsheets, "PROGRESS_EVERY_ROWS", 5)
+    row_of = spreadsheets.row_of
+
+    def slowly(values):  # 52 rows in about a second and a half, so that the page can look in between
+        time.sleep(0.03)
+        return row_of(values)
+
+    monkeypatch.setattr(spreadsheets, "row_of", slowly)
+    client.force_login(people.opcc)
+    client.get(reverse("finding_export", args=["csv"]))
+    export = Export.objects.get()
+    seen = set()
+
+    def finished():
+        status, done = Export.objects.values_list("status", "rows_done").get(pk=export.pk)
+        if status == ExportStatus.RUNNING:
+            seen.add(done)
+            assert f"{done} of 52 rows" in client.get(export.get_absolute_url()).content.decode()
+        return status not in (ExportStatus.QUEUED, ExportStatus.RUNNING)
+
+    assert wait_for(finished, timeout=60)
+    assert Export.objects.get(pk=export.pk).status == ExportStatus.READY
+    assert len(seen - {0}) >= 2 and max(seen) < 52, seen
