@@ -68,8 +68,8 @@ def request_export(*, by, file_format, title, name, rows_total=0, query="", insp
         unfinished = Export.objects.filter(requested_by=by, status__in=UNFINISHED_EXPORT_STATUSES).count()
         if unfinished >= MAX_UNFINISHED_PER_USER:
             raise ExportProblem(
-                f"You already have {unfinished} exports being written. Download one of them, or wait for it "
-                "to finish, before asking for another."
+                f"You already have {unfinished} exports being written. Wait for one of them to finish before "
+                "asking for another."
             )
         export = Export(
             requested_by=by, file_format=file_format, inspection=inspection, query=query, title=title[:200],
