@@ -1,4 +1,5 @@
-"""Records the tracker writes as evidence: reminders and emails, evidence files, imports and HMICFRS's decisions.
+"""Records the tracker writes as evidence: reminders and emails, evidence files, imports, long exports and
+HMICFRS's decisions.
 Read-only: what was sent, uploaded or read is kept as it was."""
 
 from django.contrib import admin
@@ -6,6 +7,7 @@ from django.contrib import admin
 from inspections.admin.base import ReadOnlyAdminMixin
 from inspections.models import (
     EvidenceFile,
+    Export,
     ExtensionRequest,
     HmicfrsDecision,
     OutgoingEmail,
@@ -54,6 +56,17 @@ class EvidenceFileAdmin(RecordAdmin):
     list_filter = ["content_type"]
     search_fields = ["original_name", "sha256", "update__finding__reference"]
     list_select_related = ["update__finding", "uploaded_by"]
+    exclude = ["file"]  # no public media URL
+
+
+@admin.register(Export)
+class ExportAdmin(RecordAdmin):
+    """A long export's file is downloaded from its page (/exports/<id>/), by its requester or a superuser."""
+
+    list_display = ["requested_at", "requested_by", "title", "file_format", "status", "rows_done", "rows_total"]
+    list_filter = ["status", "file_format"]
+    search_fields = ["requested_by__username", "title", "error"]
+    list_select_related = ["requested_by"]
     exclude = ["file"]  # no public media URL
 
 

@@ -22,6 +22,7 @@ from inspections.core.status import OPEN_STATUSES, Status
 from inspections.models import (
     Access,
     BoardMeeting,
+    Export,
     ExtensionRequest,
     Finding,
     FindingKind,
@@ -229,6 +230,14 @@ def require(user, action, obj):
     """Raise PermissionDenied (HTTP 403) unless the user may take the action."""
     if not can(user, action, obj):
         raise PermissionDenied(f"You do not have permission to {Action(action).value.replace('_', ' ')} here.")
+
+
+def may_see_export(user, export):
+    """Whether the user may see a background export's page and download its file: only whoever asked for
+    it (it was written with their visibility, which is not anyone else's), and superusers."""
+    if not isinstance(export, Export) or not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or (export.requested_by_id is not None and export.requested_by_id == user.pk)
 
 
 def kinds_of_access(user):

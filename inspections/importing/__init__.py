@@ -13,5 +13,6 @@ Readers (nothing here writes to the database):
 Services (writes): `report_imports` (upload, read in the background, accept into the tracker in one
 transaction), `tracker_imports` and `tracker_rows` (a tracker's rows, all or nothing, through the
 findings' own services). `spreadsheets` writes the findings out in the tracker layout (the exports);
-`tasks` reads a report on a Celery worker; `forms/` and `views/` are the pages.
+`exports` writes an export too long to stream in the background, for its requester only; `tasks` reads
+a report, and writes such an export, on a Celery worker; `forms/` and `views/` are the pages.
 """

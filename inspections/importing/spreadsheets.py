@@ -8,6 +8,7 @@ from datetime import date
 
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
+from django.utils.text import slugify
 
 from inspections.core.status import Rag, Status
 from inspections.importing import xlsx
@@ -87,10 +88,21 @@ def row_of(values):
     ]
 
 
-def rows(findings):
-    """The export's rows, read from the database a thousand at a time (a server-side cursor)."""
-    for values in with_latest_update(findings).values_list(*ROW_FIELDS).iterator(chunk_size=1000):
+PROGRESS_EVERY_ROWS = 1000
+
+
+def rows(findings, progress=None):
+    """The export's rows, read from the database a thousand at a time (a server-side cursor).
+    `progress`, if given, is called with the number of rows read so far every PROGRESS_EVERY_ROWS, and at
+    the end (a background export records it for its page)."""
+    count = 0
+    for count, values in enumerate(with_latest_update(findings).values_list(*ROW_FIELDS).iterator(chunk_size=1000), 1):
         yield row_of(values)
+        if progress is not None and count % PROGRESS_EVERY_ROWS == 0:
+            progress(count)
+    if progress is not None:
+        progress(count)
+
 
 
 def _csv_cell(value):
@@ -112,12 +124,12 @@ class _Line:
 CSV_ROWS_PER_CHUNK = 200
 
 
-def csv_chunks(findings):
+def csv_chunks(findings, progress=None):
     """The CSV export as text pieces, a few hundred rows each: memory does not grow with the rows."""
     writer = csv.writer(_Line())
     yield "\ufeff" + writer.writerow(HEADINGS)  # the BOM makes Excel read UTF-8
     lines = []
-    for row in rows(findings):
+    for row in rows(findings, progress):
         lines.append(writer.writerow([_csv_cell(value) for value in row]))
         if len(lines) == CSV_ROWS_PER_CHUNK:
             yield "".join(lines)
@@ -135,16 +147,22 @@ def csv_bytes(findings):
     return "".join(csv_chunks(findings)).encode("utf-8")
 
 
+def download_name(name, file_format):
+    """The file name an export is downloaded as: findings-2026-12-04.xlsx."""
+    return f"{slugify(name)[:80] or 'tracker'}.{file_format}"
+
+
 def sheet_title(title):
     # Excel refuses sheet names with : \ / ? * [ ] and over 31 characters ("PEEL 2021/22: An …").
     return " ".join(re.sub(r"[:\\/?*\[\]]", " ", title).split())[:31].strip() or "Tracker"
 
 
-def xlsx_chunks(findings, title="Tracker"):
-    """The Excel export in pieces, as it is written (importing/xlsx.py): for a streamed response."""
+def xlsx_chunks(findings, title="Tracker", progress=None):
+    """The Excel export in pieces, as it is written (importing/xlsx.py): for a streamed response, or a
+    file written in the background."""
     return xlsx.stream(
         sheet_name=sheet_title(title), headings=HEADINGS, widths=[column.width for column in COLUMNS],
-        rows=rows(findings),
+        rows=rows(findings, progress),
     )
 
 

@@ -1,4 +1,4 @@
-"""Imports of reports and trackers, and spreadsheet exports of an inspection."""
+"""Imports of reports and trackers, spreadsheet exports of an inspection, and exports written in the background."""
 
 from django.urls import path
 
@@ -16,4 +16,7 @@ urlpatterns = [
     path("imports/trackers/<int:pk>/", trackers.tracker_preview, name="tracker_import_preview"),
     path("imports/trackers/<int:pk>/discard/", trackers.tracker_discard, name="tracker_import_discard"),
     path("inspections/<int:pk>/export.<str:file_format>", exports.inspection_export, name="inspection_export"),
+    path("exports/", exports.export_list, name="exports"),
+    path("exports/<int:pk>/", exports.export_status, name="export"),
+    path("exports/<int:pk>/download", exports.export_download, name="export_download"),
 ]

@@ -1,6 +1,7 @@
 from .accounts import SignInMethod, SingleSignOnIdentity, UserSession
 from .documents import DocumentFormat, DocumentKind, RenderedDocument, RenderStatus
 from .evidence import EvidenceFile
+from .exports import Export, ExportFormat, ExportStatus
 from .finding import Finding, FindingKind, overdue_q
 from .hmicfrs import HmicfrsDecision, HmicfrsOutcome
 from .importing import (
@@ -50,6 +51,9 @@ __all__ = [
     "DocumentFormat",
     "DocumentKind",
     "EvidenceFile",
+    "Export",
+    "ExportFormat",
+    "ExportStatus",
     "EmailKind",
     "EmailStatus",
     "Finding",

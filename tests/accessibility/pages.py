@@ -193,6 +193,10 @@ def document(attribute):
     return lambda scene: f"/documents/{getattr(scene, attribute).pk}/"
 
 
+def export(attribute):
+    return lambda scene: f"/exports/{getattr(scene, attribute).pk}/"
+
+
 def report(attribute, suffix=""):
     return lambda scene: f"/imports/reports/{getattr(scene, attribute).pk}/{suffix}"
 
@@ -286,6 +290,11 @@ PAGES = [
     PageType("Document: Word copy ready", document("word_pack_ready"), EVERYONE),
     PageType("Document: queued", document("letter_queued"), EVERYONE, refreshes=True),
     PageType("Document: failed", document("letter_failed"), EVERYONE),
+    # Long exports, written in the background for whoever asked (OPCC staff here).
+    PageType("Your exports", fixed("/exports/"), EVERYONE),
+    PageType("Export: being written", export("export_running"), OPCC, refreshes=True),
+    PageType("Export: ready", export("export_ready"), OPCC),
+    PageType("Export: failed", export("export_failed"), OPCC),
     # Section 55.
     PageType("Section 55 response (draft)", inspection("inspection_2021", "section55/"), EVERYONE),
     PageType("Section 55 response (draft): errors", inspection("inspection_2021", "section55/"), OPCC,

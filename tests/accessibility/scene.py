@@ -14,10 +14,12 @@ from openpyxl import load_workbook
 from inspections.core.status import Status
 from inspections.documents import versions as document_services
 from inspections.findings import extensions, progress, rag_rules
-from inspections.importing import report_imports, spreadsheets, tracker_imports
+from inspections.importing import exports, report_imports, spreadsheets, tracker_imports
 from inspections.models import (
     BoardMeeting,
     DocumentKind,
+    Export,
+    ExportStatus,
     Finding,
     GovernanceBoard,
     Inspection,
@@ -62,6 +64,9 @@ class Scene:
     # The board's rules (inspections/findings/rag_rules.py, extensions.py, demonstration.py).
     extension_waiting: object = None  # an extension request on `awaiting_chair`, for the chair to decide
     demonstrating: Finding = None  # signed off by the assurance board, in the force's demonstration period
+    export_running: Export = None  # OPCC staff's long export of the findings list, part written
+    export_ready: Export = None  # ... one written, to download
+    export_failed: Export = None  # ... one that could not be started (the broker was down)
 
 
 def _workbook(inspection, changes):
@@ -132,6 +137,7 @@ def build_scene(people):
     tracker_imports.import_tracker(tracker_imported, by=opcc)
 
     extension_waiting, demonstrating = _board_rules(people, force, inspection_2021, findings)
+    export_running, export_ready, export_failed = _exports(opcc, inspection_2021)
 
     return Scene(
         people=people,
@@ -160,7 +166,23 @@ def build_scene(people):
         tracker_imported=TrackerImport.objects.get(pk=tracker_imported.pk),
         extension_waiting=extension_waiting,
         demonstrating=demonstrating,
+        export_running=export_running,
+        export_ready=export_ready,
+        export_failed=export_failed,
     )
+
+
+def _exports(opcc, inspection_2021):
+    """Long exports written in the background (importing/exports.py): one part written, one ready, one failed."""
+    running, _ = exports.request_export(by=opcc, file_format="xlsx", title="Findings", name="findings", rows_total=52)
+    Export.objects.filter(pk=running.pk).update(status=ExportStatus.RUNNING, rows_done=20, started_at=timezone.now())
+    ready, _ = exports.request_export(by=opcc, file_format="csv", title="Findings", name="findings",
+                                      query="kind=area_for_improvement")
+    exports.run_export(ready.pk)
+    failed, _ = exports.request_export(by=opcc, file_format="xlsx", title=inspection_2021.title,
+                                       name=inspection_2021.title, inspection=inspection_2021)
+    exports.mark_not_queued(failed.pk, ConnectionError("the task queue could not be reached"))
+    return (Export.objects.get(pk=export.pk) for export in (running, ready, failed))
 
 
 def _board_rules(people, force, inspection_2021, findings):

@@ -17,6 +17,7 @@ NOT_PAGES = {
     "health", "finding_export", "evidence_download", "meeting_pack_render", "section55_render",
     "section55_responses",  # the missing responses' form posts here; its errors are scanned on the Section 55 page
     "section55_final", "section55_sent", "section55_published", "section55_signature", "document_download",
+    "export_download",
     "report_import_retry", "report_import_discard", "tracker_import_discard", "inspection_export",
     "force_monitoring_change", "force_oversight_meeting", "finding_closure_request",  # form posts
     "reminders",  # redirects OPCC staff of one force to their force's page, which is scanned

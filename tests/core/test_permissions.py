@@ -9,13 +9,21 @@ In the Warwickshire data (with the `people` fixture):
 from datetime import date
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.test import Client
 from django.urls import reverse
 
-from inspections.core.permissions import Action, boards_deciding, can, deciding_board, visible_findings
+from inspections.core.permissions import (
+    Action,
+    boards_deciding,
+    can,
+    deciding_board,
+    may_see_export,
+    visible_findings,
+)
 from inspections.core.status import Status
 from inspections.findings.services import change_status
-from inspections.models import ExtensionRequest, Finding, FindingChange, ProgressUpdate
+from inspections.models import Export, ExtensionRequest, Finding, FindingChange, ProgressUpdate
 from tests.factories import BoardMeetingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -176,3 +184,16 @@ def test_a_finding_with_no_governing_board_has_nobody_to_decide_on_it():
     unboarded = Finding(reference="AFI 99", board=None)
     assert boards_deciding(unboarded) == []
     assert deciding_board(UserFactory(), unboarded) is None
+
+
+def test_a_long_export_is_seen_only_by_whoever_asked_for_it_and_superusers(people, django_user_model):
+    """Written with its requester's visibility, it is nobody else's: not even OPCC staff of the same force."""
+    export = Export.objects.create(requested_by=people.viewer, file_format="csv", title="Findings", filename="f.csv")
+    superuser = django_user_model.objects.create_user("root", is_superuser=True)
+    assert {name for name, user in people.all().items() if may_see_export(user, export)} == {"viewer"}
+    assert may_see_export(superuser, export)
+    people.viewer.is_active = False
+    assert not may_see_export(people.viewer, export)
+    orphan = Export.objects.create(requested_by=None, file_format="csv", title="Findings", filename="f.csv")
+    assert may_see_export(superuser, orphan) and not any(may_see_export(u, orphan) for u in people.all().values())
+    assert not may_see_export(AnonymousUser(), export) and not may_see_export(people.opcc, finding("Rec 1.3"))

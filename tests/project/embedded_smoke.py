@@ -121,3 +121,19 @@ if not Finding.objects.filter(changes__action="demonstration_ended", status="clo
     print("FAIL a finding passed its demonstration period")
     sys.exit(1)
 print(f"ok the board's rules: {finding_tasks.close_ended_demonstrations.delay().get()}")
+
+# A long export, written in-process (no worker in this mode): the link leads to its page, ready at once.
+from django.test import override_settings  # noqa: E402
+
+from inspections.models import Export  # noqa: E402
+
+with override_settings(TRACKER_EXPORT_BACKGROUND_ROWS=10):
+    queued = check(opcc, "/findings/export.xlsx", 302)
+export = Export.objects.get()
+if queued.url != f"/exports/{export.pk}/" or export.status != "ready" or export.rows_done != Finding.objects.count():
+    print(f"FAIL the long export ran in-process: {export.status} {export.error} {export.rows_done}")
+    sys.exit(1)
+check(opcc, f"/exports/{export.pk}/")
+check(opcc, f"/exports/{export.pk}/download")
+check(chair, f"/exports/{export.pk}/download", 404)
+print("ok long export written in-process")

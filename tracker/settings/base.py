@@ -286,6 +286,17 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 5 * 60,
         "options": {"expires": 5 * 60},
     },
+    "fail-stalled-exports": {
+        "task": "inspections.fail_stalled_exports",
+        "schedule": 5 * 60,
+        "options": {"expires": 5 * 60},
+    },
+    # Background exports older than TRACKER_EXPORT_KEEP_DAYS go, with their files (inspections/importing/exports.py).
+    "daily-old-exports": {
+        "task": "inspections.delete_old_exports",
+        "schedule": crontab(hour=3, minute=15),
+        "options": {"expires": 6 * 60 * 60},
+    },
 }
 
 # The accessibility statement (/accessibility/, inspections/accessibility/): the OPCC that runs the
@@ -340,6 +351,15 @@ TRACKER_IMPORT_MAX_SPREADSHEET_UNZIPPED_BYTES = int(
     env("TRACKER_IMPORT_MAX_SPREADSHEET_UNZIPPED_BYTES", str(100 * 1024 * 1024))
 )
 TRACKER_IMPORT_MAX_SPREADSHEET_ROWS = int(env("TRACKER_IMPORT_MAX_SPREADSHEET_ROWS", "5000"))
+# Exports of the findings list and of an inspection (inspections/importing/exports.py; README "Exports").
+# They stream at about 15,000 rows a second (30,000 findings in about 2 s); an export of more rows than
+# this (100,000: beyond about 10 s, where browsers and proxies start to give up) is written in the
+# background instead, and its page shows the progress and then the download.
+TRACKER_EXPORT_BACKGROUND_ROWS = int(env("TRACKER_EXPORT_BACKGROUND_ROWS", "100000"))
+# Exports written in the background are deleted, file and all, this many days after they were asked for.
+TRACKER_EXPORT_KEEP_DAYS = int(env("TRACKER_EXPORT_KEEP_DAYS", "7"))
+# An export queued or running for longer than this has lost its worker: it is marked failed (try again).
+TRACKER_EXPORT_STALE_MINUTES = int(env("TRACKER_EXPORT_STALE_MINUTES", "15"))
 
 LOGGING = {
     "version": 1,

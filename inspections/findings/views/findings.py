@@ -20,7 +20,8 @@ from inspections.core.status import Status
 from inspections.documents import versions as document_services
 from inspections.findings import extensions, forms, hmicfrs, progress, proposals, selectors, services
 from inspections.findings.views.extensions import extension_context
-from inspections.importing.views.exports import spreadsheet_response
+from inspections.importing import exports
+from inspections.importing.views.exports import export_response
 from inspections.models import DocumentKind
 
 
@@ -30,17 +31,23 @@ def finding_list(request):
     findings = filterset.qs if filterset.is_bound else filterset.queryset
     page = Paginator(selectors.PageByKeys(findings), settings.TRACKER_PAGE_SIZE).get_page(request.GET.get("page"))
     applied = len({key for key, value in request.GET.items() if value and key not in ("page", "sort")})
-    context = {"filter": filterset, "page": page, "total": page.paginator.count, "applied": applied}
+    total = page.paginator.count
+    context = {
+        "filter": filterset, "page": page, "total": total, "applied": applied,
+        "export_in_background": exports.in_background(total),  # the download link then leads to its page
+    }
     return render(request, "findings/finding_list.html", context)
 
 
 @login_required
 def finding_export(request, fmt):
-    """The filtered list, in the columns of a published OPCC tracker."""
+    """The filtered list, in the columns of a published OPCC tracker (in the background when it is long)."""
     filterset = selectors.findings_filter(request.user, request.GET or None)
     findings = filterset.qs if filterset.is_bound else filterset.queryset
     name = f"findings-{timezone.localdate().isoformat()}"
-    return spreadsheet_response(findings, name=name, file_format=fmt, title="Findings")
+    return export_response(
+        request, findings, name=name, file_format=fmt, title="Findings", query=exports.list_query(request.GET)
+    )
 
 
 @login_required
