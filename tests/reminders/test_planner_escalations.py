@@ -122,6 +122,15 @@ def test_the_owner_is_warned_before_the_due_date(finding, before, when):
     assert skipped == []
 
 
+def test_a_warning_for_a_sunday_goes_on_the_friday_before(finding):
+    # Due Monday 26 June: a day before is Sunday 25 June, so Friday 23 June warns, worded for the Friday.
+    finding.due_date = date(2023, 6, 26)
+    friday = date(2023, 6, 23)
+    assert described(for_finding(finding, friday)[0]) == [
+        ("owner", "due_soon", friday, "Due in 3 days, on Monday 26 June 2023.")
+    ]
+
+
 def test_a_finding_without_a_due_date_is_not_chased(finding):
     finding.due_date = None
     assert for_finding(finding, DAY_15) == ([], [])
