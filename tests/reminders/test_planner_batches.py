@@ -90,8 +90,14 @@ def test_the_sweeps_findings_get_their_inspections_and_owners_from_what_the_plan
         loader.attach(rows)
     with django_assert_num_queries(0):  # loaded already; and reading them costs nothing more
         loader.attach(rows)
-        seen = [(f.inspection.title, f.owner.title, f.owner.holder.username) for f in rows]
-    assert seen == [(f.inspection.title, f.owner.title, f.owner.holder.username) for f in findings]
+        seen = [
+            (f.inspection.title, f.inspection.force_id, f.inspection.published_on, f.owner.title, f.owner.holder.email)
+            for f in rows
+        ]
+    assert seen == [
+        (f.inspection.title, f.inspection.force_id, f.inspection.published_on, f.owner.title, f.owner.holder.email)
+        for f in findings
+    ]
     # A finding of another force (an import since the sweep began) is loaded on its own.
     newcomer = finding_due(DAY + timedelta(days=7))
     [row] = list(sweep_findings().filter(pk=newcomer.pk))
