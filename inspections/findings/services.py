@@ -148,9 +148,9 @@ def close_otherwise(finding, *, by, outcome, reason="", superseded_by=None, expe
     to = CLOSE_OUTCOMES.get(outcome)
     if to is None:
         raise ValidationError({"outcome": "Choose whether the finding is superseded or no longer relevant."})
+    # change_status keeps a successor only for "superseded", whatever it is given.
     return change_status(
-        finding, to=to, by=by, reason=reason, superseded_by=superseded_by if to == Status.SUPERSEDED else None,
-        expected_version=expected_version,
+        finding, to=to, by=by, reason=reason, superseded_by=superseded_by, expected_version=expected_version
     )
 
 

@@ -92,6 +92,14 @@ def test_a_finding_is_superseded_by_one_of_a_later_inspection_of_its_force(earli
     assert (change.changed_by, change.after, change.reason) == (staff, "Superseded", "Carried into 2022.")
 
 
+def test_superseding_needs_no_reason_and_records_none(earlier_and_later):
+    earlier, later = earlier_and_later
+    service.close_otherwise(earlier, by=UserFactory(), outcome="superseded", superseded_by=later)
+    change = FindingChange.objects.get(finding=earlier, field="status")
+    assert (change.after, change.reason) == ("Superseded", "")
+    assert Finding.objects.get(pk=earlier.pk).closure_reason == ""
+
+
 def test_what_cannot_supersede_a_finding(earlier_and_later):
     earlier, later = earlier_and_later
     staff = UserFactory()
