@@ -115,6 +115,7 @@ def test_chair_records_decisions_into_each_timeline(client, people, meetings):
     assert reason == "At the Warwickshire Assurance Board meeting on 10 February 2026: Encompass embedded."
 
 
+@pytest.mark.heavy
 def test_pack_renders_to_a_pdf_version_with_contents_and_page_numbers(
     client, people, meetings, media, eager_celery, django_capture_on_commit_callbacks
 ):

@@ -64,6 +64,7 @@ def test_force_dashboard_headline_figures(dashboard_page, client):
     assert "raised 2019, repeated 2022" in body
 
 
+@pytest.mark.heavy
 def test_every_figure_links_to_exactly_those_findings(dashboard_page, client):
     context = dashboard_page(reverse("dashboard")).context
     with time_machine.travel(ON, tick=False):

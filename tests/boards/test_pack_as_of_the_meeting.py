@@ -102,6 +102,7 @@ def test_the_pack_is_a_paper_with_its_marking_item_presenter_purpose_and_numbere
     assert f"<dt>Presented by</dt><dd>{office}</dd>" in page
 
 
+@pytest.mark.heavy
 def test_the_pdf_prints_the_marking_on_every_page(client, people, february, media, eager_celery,
                                                    django_capture_on_commit_callbacks):
     import io

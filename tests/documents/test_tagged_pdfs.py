@@ -88,6 +88,7 @@ def test_a_letter_without_pillars_skips_no_heading_level(warwickshire, staff_use
     assert not tagged.named("H5")
 
 
+@pytest.mark.heavy
 def test_the_board_pack_is_tagged_with_title_language_headings_and_table_headers(people, staff_user, media):
     board = GovernanceBoard.objects.get(force=people.force, name="Warwickshire Assurance Board")
     BoardMeeting.objects.create(board=board, held_on=date(2026, 10, 13))

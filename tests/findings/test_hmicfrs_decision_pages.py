@@ -124,6 +124,7 @@ def test_the_board_pack_counts_hmicfrs_closures_as_at_its_meeting(cause, people)
     assert after.monitoring_state == "Scan (routine monitoring)"
 
 
+@pytest.mark.heavy
 def test_the_pack_page_pdf_and_word_copy_say_what_hmicfrs_has_closed(client, cause, people, media):
     monitoring.record_monitoring_change(force=people.force, state="engage", started_on=date(2020, 1, 6),
                                         by=people.opcc, reasons="Causes of concern from the 2019 inspection.")

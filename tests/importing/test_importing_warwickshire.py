@@ -160,6 +160,7 @@ def test_the_text_of_the_report_gives_every_area_grade_and_area_for_improvement(
     assert extraction.items[0].due_date == "2023-10-14"  # no time frame: twelve months
 
 
+@pytest.mark.heavy
 @pytest.mark.parametrize("styled", [False, True], ids=["plain layout", "report layout"])
 def test_the_pdf_of_the_report_gives_the_same_extraction(warwickshire, before_2021_22, styled):
     extraction = extract(report_pdf(styled), force=warwickshire, published_on=PUBLISHED)
@@ -196,6 +197,7 @@ def test_nothing_is_proposed_when_the_earlier_findings_are_already_superseded(wa
     assert "published 14 October 2022" in extraction.warnings[0]
 
 
+@pytest.mark.heavy
 def test_the_command_prints_the_extraction_as_json_without_saving(warwickshire, before_2021_22, tmp_path):
     counts = (Inspection.objects.count(), GradedJudgment.objects.count(), Finding.objects.count())
     pdf = tmp_path / "report.pdf"

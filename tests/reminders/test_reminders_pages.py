@@ -24,6 +24,7 @@ def login(client, username):
     return user
 
 
+@pytest.mark.heavy
 @time_machine.travel(date(2022, 11, 3), tick=False)
 def test_profile_shows_what_the_user_will_be_sent(client, people):
     login(client, "opcc")
@@ -87,6 +88,7 @@ def test_preview_shows_tomorrows_reminders(client, people):
     assert "Reminders for Thursday 10 November 2022" in body and "Day 28 of 56" in body
 
 
+@pytest.mark.heavy
 @time_machine.travel(date(2022, 11, 11), tick=False)
 def test_preview_on_a_friday_looks_to_monday_and_a_day_can_be_chosen(client, people):
     login(client, "opcc")
@@ -118,6 +120,7 @@ def test_problems_list(client, people):
     assert "Rec 1.3" in body  # the vacant role's findings are named
 
 
+@pytest.mark.heavy
 def test_log_shows_what_was_sent_and_what_failed(client, people, settings):
     settings.EMAIL_BACKEND = "tests.reminders.support.FailingBackend"
     reminders_support.FailingBackend.fail_times, reminders_support.FailingBackend.calls = None, 0
@@ -136,6 +139,7 @@ def test_log_shows_what_was_sent_and_what_failed(client, people, settings):
     assert "Finished: 1 reminder recorded, 1 email written" in body
 
 
+@pytest.mark.heavy
 def test_an_email_left_sending_by_a_stopped_worker_is_listed_as_a_problem(client, people):
     """A worker that died mid-send may or may not have delivered it: staff are told to check,
     and the email is not sent again (a duplicate is worse than asking)."""
@@ -150,6 +154,7 @@ def test_an_email_left_sending_by_a_stopped_worker_is_listed_as_a_problem(client
     assert OutgoingEmail.objects.get(pk=reminder.email_id).status == EmailStatus.SENDING
 
 
+@pytest.mark.heavy
 def test_log_and_preview_queries_do_not_grow_with_the_data(client, people, django_assert_max_num_queries):
     run_sweep(date(2022, 11, 14))
     login(client, "opcc")
