@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from openpyxl import load_workbook
 
 from inspections.core import permissions
 from inspections.core.status import Rag, Status
@@ -72,6 +73,21 @@ def test_a_large_export_comes_in_pieces_with_every_row_once(monkeypatch):
     written = io.StringIO()
     spreadsheets.write_csv(Finding.objects.filter(inspection=inspection).order_by("order"), written)
     assert written.getvalue() == "".join(chunks)
+
+
+def test_the_whole_workbook_has_its_sheet_named_and_every_row():
+    inspection = InspectionFactory(title="PEEL 2021/22")
+    for number in range(3):
+        FindingFactory(inspection=inspection, reference=f"AFI {number + 1}")
+    findings = Finding.objects.filter(inspection=inspection).order_by("order")
+    untitled = load_workbook(io.BytesIO(spreadsheets.xlsx_bytes(findings)))
+    titled = load_workbook(io.BytesIO(spreadsheets.xlsx_bytes(findings, title=inspection.title)))
+    assert untitled.sheetnames == ["Tracker"] and titled.sheetnames == ["PEEL 2021 22"]
+    for book in (untitled, titled):
+        rows = list(book.active.iter_rows(values_only=True))
+        assert list(rows[0]) == spreadsheets.HEADINGS
+        assert [row[0] for row in rows[1:]] == ["AFI 1", "AFI 2", "AFI 3"]
+    assert spreadsheets.csv_bytes(findings).startswith("\ufeffReference,Inspection,".encode())
 
 
 @pytest.mark.parametrize(
