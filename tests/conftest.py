@@ -1,4 +1,5 @@
 import copy
+import gc
 import os
 import time
 from collections import defaultdict
@@ -25,6 +26,33 @@ def pytest_collection_modifyitems(items):
         marker = item.get_closest_marker("django_db")
         if "transactional_db" in getattr(item, "fixturenames", ()) or (marker and marker.kwargs.get("transaction")):
             item.add_marker(pytest.mark.transactional)
+
+
+class _MigratedTestDatabase:
+    """make mutation runs each mutant's tests in a fresh pytest session forked from a warm process. The
+    runs before the mutants (mutmut's stats and clean runs) create and migrate the test database; each
+    mutant's session then uses it as it is, without `migrate` checking it again (a third of a second a
+    mutant, a quarter of the whole run)."""
+
+    @pytest.fixture(scope="session")
+    def django_db_setup(self, django_db_blocker):
+        from django.db import connections
+
+        with django_db_blocker.unblock():
+            for connection in connections.all():
+                name = connection.creation._get_test_db_name()
+                settings.DATABASES[connection.alias]["NAME"] = name
+                connection.settings_dict["NAME"] = name
+                connection.close()
+        yield
+
+
+def pytest_configure(config):
+    if "__mutmut_" in os.environ.get("MUTANT_UNDER_TEST", ""):
+        # The mutant's session is forked from a process holding every test module: nothing in it is
+        # garbage, so collections need not walk (and copy, page by page) all of it.
+        gc.freeze()
+        config.pluginmanager.register(_MigratedTestDatabase(), "tracker-migrated-test-database")
 
 
 FIXTURES = sorted(str(p) for p in (ROOT / "fixtures").glob("*.json"))
