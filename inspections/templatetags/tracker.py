@@ -1,7 +1,10 @@
+from datetime import datetime
+
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html
 
-from inspections.core import grading
+from inspections.core import grading, labels
 from inspections.core.status import Rag, Status
 
 register = template.Library()
@@ -40,3 +43,23 @@ def overdue_tag(finding):
     if finding.is_overdue():
         return format_html('<span class="tag tag--overdue">{}</span>', "Overdue")
     return ""
+
+
+def _local(value):
+    # As the date filter does: an aware moment is shown on its Europe/London day.
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        return timezone.localtime(value)
+    return value
+
+
+@register.filter
+def day_month_year(value):
+    """{{ day|day_month_year }} writes what {{ day|date:"j F Y" }} does (10 February 2026; "" for none),
+    without Django's general date formatter, which costs ten times as much on a table of dates."""
+    return labels.day_month_year(_local(value))
+
+
+@register.filter
+def month_year(value):
+    """{{ day|month_year }}: what {{ day|date:"F Y" }} writes (February 2026), cheaply."""
+    return labels.month_year(_local(value))
