@@ -18,19 +18,32 @@ STATUS_COLOURS = {
 }
 
 
+def _status_html(status, label):
+    colour = STATUS_COLOURS.get(status, "")
+    return format_html('<span class="tag{}">{}</span>', f" tag--{colour}" if colour else "", label)
+
+
+def _rag_html(value):
+    if not value:
+        return format_html('<span class="tag">{}</span>', "Not rated")
+    return format_html('<span class="tag tag--{}">{}</span>', value, Rag(value).label)
+
+
+# Written once: a dashboard shows a hundred of each, and the labels are fixed.
+STATUS_TAGS = {status.value: _status_html(status, status.label) for status in Status}
+RAG_TAGS = {value: _rag_html(value) for value in [*Rag.values, "", None]}
+
+
 @register.simple_tag
 def status_tag(finding):
-    colour = STATUS_COLOURS.get(finding.status, "")
-    return format_html(
-        '<span class="tag{}">{}</span>', f" tag--{colour}" if colour else "", finding.get_status_display()
-    )
+    tag = STATUS_TAGS.get(finding.status)
+    return tag if tag is not None else _status_html(finding.status, finding.get_status_display())
 
 
 @register.simple_tag
 def rag_tag(value):
-    if not value:
-        return format_html('<span class="tag">{}</span>', "Not rated")
-    return format_html('<span class="tag tag--{}">{}</span>', value, Rag(value).label)
+    tag = RAG_TAGS.get(value)
+    return tag if tag is not None else _rag_html(value)
 
 
 @register.filter
