@@ -196,10 +196,10 @@ def trend(scope, today):
     past its target date. Target dates are the current ones: a revision moves the whole history.
     """
     findings = scope.findings.filter(inspection__published_on__isnull=False)
-    first = findings.order_by("inspection__published_on").values_list("inspection__published_on", flat=True).first()
-    if first is None:
-        return []
     published = _month_counts(findings, "inspection__published_on")
+    if not published:
+        return []
+    first = date(*min(published), 1)  # the month of the first publication: no query of its own
     closed = _month_counts(findings, "closed_on")
     due = _month_counts(findings, "due_date")
     due_then_closed = _month_counts(
@@ -233,6 +233,7 @@ def grades_by_area(force):
     judgments = list(
         GradedJudgment.objects.filter(inspection__force=force)
         .select_related("inspection")
+        .only("name", "grade", "compared_with", "inspection__title", "inspection__published_on")
         .order_by(F("inspection__published_on").asc(nulls_first=True), "inspection_id", "order")
     )
     inspections = list(dict.fromkeys(j.inspection for j in judgments))
