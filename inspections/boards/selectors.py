@@ -84,20 +84,40 @@ def _grouped(scope, group_field, label_field, link_param, today):
     return rows
 
 
+def _counts(findings, open_q, today, soon):
+    """The headline figures, the count per status and the open count per RAG rating, from one query:
+    counts per (status, rating) pair, added up here (each figure is a sum of whole groups)."""
+    groups = (
+        findings.values_list("status", "rag")
+        .annotate(
+            n=Count("pk"),
+            overdue=Count("pk", filter=overdue_q(today)),
+            due_soon=Count("pk", filter=open_q & Q(due_date__gte=today, due_date__lte=soon)),
+            carried=Count("pk", filter=open_q & Q(repeats__isnull=False)),
+        )
+        .order_by()
+    )
+    totals = dict.fromkeys(["open", "overdue", "due_soon", "pending", "carried"], 0)
+    by_status, by_rag = Counter(), Counter()
+    for status, rag, n, overdue, due_soon, carried in groups:
+        by_status[status] += n
+        if status in OPEN:
+            by_rag[rag] += n
+            totals["open"] += n
+        if status == Status.PENDING_SIGN_OFF:
+            totals["pending"] += n
+        totals["overdue"] += overdue
+        totals["due_soon"] += due_soon
+        totals["carried"] += carried
+    return totals, dict(by_status), dict(by_rag)
+
+
 def summary(scope, today=None):
     today = today or timezone.localdate()
     soon = today + timedelta(days=DUE_SOON_DAYS)
     findings = scope.findings
     open_q = Q(status__in=OPEN)
-    totals = findings.aggregate(
-        open=Count("pk", filter=open_q),
-        overdue=Count("pk", filter=overdue_q(today)),
-        due_soon=Count("pk", filter=open_q & Q(due_date__gte=today, due_date__lte=soon)),
-        pending=Count("pk", filter=Q(status=Status.PENDING_SIGN_OFF)),
-        carried=Count("pk", filter=open_q & Q(repeats__isnull=False)),
-    )
-    by_status = dict(findings.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
-    by_rag = dict(findings.filter(open_q).values_list("rag").annotate(n=Count("pk")).values_list("rag", "n"))
+    totals, by_status, by_rag = _counts(findings, open_q, today, soon)
     # The lists' tables show these columns only (boards/_findings_table.html).
     related = ["inspection", "owner"]
     shown = ["reference", "text", "due_date", "status", "rag", "inspection__title", "owner__title"]
