@@ -71,8 +71,8 @@ class Row:
 
 def _grouped(scope, group_field, label_field, link_param, today):
     """Open findings per group, by status, with overdue; one query. It counts each group's open findings
-    per status and lays the counts out here: two plain counts, where one filtered count a column cost
-    more to compile than to run."""
+    per status (two counts) and the columns are laid out here: a filtered count per column took the ORM
+    longer to compile than the database to run."""
     fields = list(dict.fromkeys([group_field, label_field, "status"]))  # an area is its own label
     counted = (
         scope.findings.filter(status__in=OPEN)
