@@ -1,8 +1,15 @@
 """Dashboard cost at national scale: page time against the time of its SQL run directly.
 
+    BENCH_SCALE=1 .venv/bin/python bench/dashboard.py [--profile]     (and BENCH_SCALE=3)
+
 The page's server time is measured through Django's test client (no network); the database
 floor is the same SQL statements, captured from a page render, executed on their own.
+--profile adds a cProfile of ten requests of each page, by internal time.
 """
+
+import cProfile
+import pstats
+import sys
 
 from _setup import national_data, replay, scale_label, timed
 
@@ -46,3 +53,10 @@ for label, url in pages.items():
         f"{label}: {len(statements)} queries; page {page_median:.0f} ms median ({page_best:.0f} best); "
         f"SQL alone {sql_median:.0f} ms median ({sql_best:.0f} best); page/SQL ratio {page_median / sql_median:.1f}"
     )
+    if "--profile" in sys.argv:
+        profile = cProfile.Profile()
+        profile.enable()
+        for _ in range(10):
+            client.get(url)
+        profile.disable()
+        pstats.Stats(profile).sort_stats("tottime").print_stats(30)

@@ -36,6 +36,22 @@ class Scope:
         query = {**self.params, **{k: v for k, v in params.items() if v not in (None, "")}}
         return f"{reverse('finding_list')}?{urlencode(query, doseq=True)}"
 
+    def row_links(self, link_param):
+        """A function giving a grouped table's row its links: the same addresses as link(), from parts
+        encoded once per table rather than once per cell (a table has a few hundred cells)."""
+        start = self.link()
+        choices = {status: {"status": status} for status in OPEN}
+        choices["open"] = {"status": OPEN}
+        choices["overdue"] = {"overdue": "yes"}
+        encoded = {name: urlencode(choice, doseq=True) for name, choice in choices.items()}
+        sep = "&" if self.params else ""
+
+        def links(key):
+            group = urlencode({link_param: "null" if key is None else key})
+            return {name: f"{start}{sep}{part}&{group}" for name, part in encoded.items()}
+
+        return links
+
 
 def force_scope(force):
     return Scope(force.name, Finding.objects.filter(inspection__force=force), {"force": force.pk}, force=force)
@@ -54,22 +70,57 @@ class Row:
 
 
 def _grouped(scope, group_field, label_field, link_param, today):
-    """Open findings per group, by status, with overdue; one query."""
-    open_q = Q(status__in=OPEN)
-    annotations = {status: Count("pk", filter=Q(status=status)) for status in OPEN}
-    annotations["overdue"] = Count("pk", filter=overdue_q(today))
-    annotations["open"] = Count("pk", filter=open_q)
-    rows = []
-    values = scope.findings.values(group_field, label_field).annotate(**annotations).filter(open__gt=0)
-    for item in values.order_by(label_field):
+    """Open findings per group, by status, with overdue; one query. It counts each group's open findings
+    per status (two counts) and the columns are laid out here: a filtered count per column took the ORM
+    longer to compile than the database to run."""
+    fields = list(dict.fromkeys([group_field, label_field, "status"]))  # an area is its own label
+    counted = (
+        scope.findings.filter(status__in=OPEN)
+        .values(*fields)
+        .annotate(n=Count("pk"), overdue=Count("pk", filter=overdue_q(today)))
+        .order_by(label_field, group_field)
+    )
+    row_links = scope.row_links(link_param)
+    rows, row_of = [], {}
+    for item in counted:
         key = item[group_field]
-        label = item[label_field] or "None"
-        base = {link_param: "null" if key is None else key}
-        links = {status: scope.link(status=status, **base) for status in OPEN}
-        links["open"] = scope.link(status=OPEN, **base)
-        links["overdue"] = scope.link(overdue="yes", **base)
-        rows.append(Row(label, {k: item[k] for k in [*OPEN, "overdue", "open"]}, links))
+        row = row_of.get(key)
+        if row is None:
+            counts = dict.fromkeys([*OPEN, "overdue", "open"], 0)
+            row = row_of[key] = Row(item[label_field] or "None", counts, row_links(key))
+            rows.append(row)
+        row.counts[item["status"]] += item["n"]
+        row.counts["open"] += item["n"]
+        row.counts["overdue"] += item["overdue"]
     return rows
+
+
+def _counts(findings, open_q, today, soon):
+    """The headline figures, the count per status and the open count per RAG rating, from one query:
+    counts per (status, rating) pair, added up here (each figure is a sum of whole groups)."""
+    groups = (
+        findings.values_list("status", "rag")
+        .annotate(
+            n=Count("pk"),
+            overdue=Count("pk", filter=overdue_q(today)),
+            due_soon=Count("pk", filter=open_q & Q(due_date__gte=today, due_date__lte=soon)),
+            carried=Count("pk", filter=open_q & Q(repeats__isnull=False)),
+        )
+        .order_by()
+    )
+    totals = dict.fromkeys(["open", "overdue", "due_soon", "pending", "carried"], 0)
+    by_status, by_rag = Counter(), Counter()
+    for status, rag, n, overdue, due_soon, carried in groups:
+        by_status[status] += n
+        if status in OPEN:
+            by_rag[rag] += n
+            totals["open"] += n
+        if status == Status.PENDING_SIGN_OFF:
+            totals["pending"] += n
+        totals["overdue"] += overdue
+        totals["due_soon"] += due_soon
+        totals["carried"] += carried
+    return totals, dict(by_status), dict(by_rag)
 
 
 def summary(scope, today=None):
@@ -77,16 +128,10 @@ def summary(scope, today=None):
     soon = today + timedelta(days=DUE_SOON_DAYS)
     findings = scope.findings
     open_q = Q(status__in=OPEN)
-    totals = findings.aggregate(
-        open=Count("pk", filter=open_q),
-        overdue=Count("pk", filter=overdue_q(today)),
-        due_soon=Count("pk", filter=open_q & Q(due_date__gte=today, due_date__lte=soon)),
-        pending=Count("pk", filter=Q(status=Status.PENDING_SIGN_OFF)),
-        carried=Count("pk", filter=open_q & Q(repeats__isnull=False)),
-    )
-    by_status = dict(findings.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
-    by_rag = dict(findings.filter(open_q).values_list("rag").annotate(n=Count("pk")).values_list("rag", "n"))
-    related = ["inspection", "owner", "owner__holder", "board"]
+    totals, by_status, by_rag = _counts(findings, open_q, today, soon)
+    # The lists' tables show these columns only (boards/_findings_table.html).
+    related = ["inspection", "owner"]
+    shown = ["reference", "text", "due_date", "status", "rag", "inspection__title", "owner__title"]
     return {
         "scope": scope,
         "today": today,
@@ -111,16 +156,21 @@ def summary(scope, today=None):
         "per_area": _grouped(scope, "judgment__name", "judgment__name", "area", today),
         "per_owner": _grouped(scope, "owner_id", "owner__title", "owner", today),
         "overdue": list(
-            findings.filter(overdue_q(today)).select_related(*related).order_by("due_date", "pk")[:LIST_LIMIT]
+            findings.filter(overdue_q(today))
+            .select_related(*related)
+            .only(*shown)
+            .order_by("due_date", "pk")[:LIST_LIMIT]
         ),
         "due_soon": list(
             findings.filter(open_q, due_date__gte=today, due_date__lte=soon)
             .select_related(*related)
+            .only(*shown)
             .order_by("due_date", "pk")[:LIST_LIMIT]
         ),
         "pending": list(
             findings.filter(status=Status.PENDING_SIGN_OFF)
             .select_related(*related)
+            .only(*shown)
             .order_by("due_date", "pk")[:LIST_LIMIT]
         ),
         "carried": carried_over(scope),
@@ -135,9 +185,12 @@ CHAIN_DEPTH = 3  # earlier findings fetched with each carried-over one, in the s
 def carried_over(scope):
     """Open carried-over findings with the year first raised: 'raised 2019, repeated 2022'."""
     related = ["inspection"] + ["__".join(["repeats"] * depth + ["inspection"]) for depth in range(1, CHAIN_DEPTH + 1)]
+    # Only the columns the page shows: the chain joins seven tables, and all their columns took the ORM
+    # longer to compile and load than the query took to run.
     findings = (
         scope.findings.filter(status__in=OPEN, repeats__isnull=False)
         .select_related(*related)
+        .only("reference", "text", "status", *(f"{path}__published_on" for path in related))
         .order_by("repeats__inspection__published_on", "pk")[:LIST_LIMIT]
     )
     rows = []
@@ -174,10 +227,10 @@ def trend(scope, today):
     past its target date. Target dates are the current ones: a revision moves the whole history.
     """
     findings = scope.findings.filter(inspection__published_on__isnull=False)
-    first = findings.order_by("inspection__published_on").values_list("inspection__published_on", flat=True).first()
-    if first is None:
-        return []
     published = _month_counts(findings, "inspection__published_on")
+    if not published:
+        return []
+    first = date(*min(published), 1)  # the month of the first publication: no query of its own
     closed = _month_counts(findings, "closed_on")
     due = _month_counts(findings, "due_date")
     due_then_closed = _month_counts(
@@ -204,31 +257,39 @@ def trend(scope, today):
 
 
 def grades_by_area(force):
-    """Each area's grade across the force's inspections, oldest first, with what improved or fell."""
+    """Each area's grade across the force's inspections, oldest first, with what improved or fell.
+
+    Plain dicts (inspections: pk, title, published_on; cells: name, grade) rather than model instances:
+    a force's grades run to a few hundred, and the table shows these fields only."""
     if force is None:
         return {"inspections": [], "rows": []}
     # An inspection whose publication date is not known (e.g. the 2017 grades) counts as the oldest.
-    judgments = list(
+    judgments = (
         GradedJudgment.objects.filter(inspection__force=force)
-        .select_related("inspection")
         .order_by(F("inspection__published_on").asc(nulls_first=True), "inspection_id", "order")
+        .values("pk", "name", "grade", "compared_with_id", "inspection_id", "inspection__title",
+                "inspection__published_on")
     )
-    inspections = list(dict.fromkeys(j.inspection for j in judgments))
-    row_of, rows = {}, []
+    inspections, row_of, rows = {}, {}, []
     for judgment in judgments:
-        earlier = judgment.compared_with_id and row_of.get(judgment.compared_with_id)
+        inspection_id = judgment["inspection_id"]
+        if inspection_id not in inspections:
+            inspections[inspection_id] = {"pk": inspection_id, "title": judgment["inspection__title"],
+                                          "published_on": judgment["inspection__published_on"]}
+        earlier = judgment["compared_with_id"] and row_of.get(judgment["compared_with_id"])
         if not earlier:
-            earlier = next((r for r in rows if r["name"].lower() == judgment.name.lower()), None)
-        row = earlier or {"name": judgment.name, "cells": {}}
+            name = judgment["name"].lower()
+            earlier = next((r for r in rows if r["name"].lower() == name), None)
+        row = earlier or {"name": judgment["name"], "cells": {}}
         if not earlier:
             rows.append(row)
-        row["name"] = judgment.name
-        row["cells"][judgment.inspection.pk] = judgment
-        row_of[judgment.pk] = row
+        row["name"] = judgment["name"]
+        row["cells"][inspection_id] = {"name": judgment["name"], "grade": judgment["grade"]}
+        row_of[judgment["pk"]] = row
     table = []
     for row in rows:
-        cells = [row["cells"].get(i.pk) for i in inspections]
-        graded = [c for c in cells if c and c.grade]
-        change = compare_grades(graded[-2].grade, graded[-1].grade) if len(graded) >= 2 else None
+        cells = [row["cells"].get(pk) for pk in inspections]
+        graded = [c for c in cells if c and c["grade"]]
+        change = compare_grades(graded[-2]["grade"], graded[-1]["grade"]) if len(graded) >= 2 else None
         table.append({"name": row["name"], "cells": cells, "change": change})
-    return {"inspections": inspections, "rows": table}
+    return {"inspections": list(inspections.values()), "rows": table}

@@ -4,10 +4,19 @@ forms through the filters in templatetags/tracker.py."""
 
 from django.utils import timezone
 
+# Spelt here rather than taken from strftime's %B, which follows the process's locale.
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
 
 def day_month_year(day):
     """10 February 2026 (no leading zero, on every platform); "" for no date."""
-    return f"{day.day} {day:%B %Y}" if day else ""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}" if day else ""
+
+
+def month_year(day):
+    """February 2026; "" for no date."""
+    return f"{MONTHS[day.month - 1]} {day.year}" if day else ""
 
 
 def long_date(day):

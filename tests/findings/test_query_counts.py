@@ -57,4 +57,4 @@ def test_dashboard_queries_do_not_depend_on_the_data(client, national, warwicksh
     synthetic = Force.objects.filter(slug__startswith="synthetic-").first()
     large = queries(client, reverse("dashboard"), {"force": synthetic.pk})
     print(f"dashboard queries: Warwickshire {small}, a synthetic force {large}")
-    assert small == large <= 25 + 3  # HMICFRS's side: monitoring periods, oversight meetings, closures
+    assert small == large <= 22 + 3  # HMICFRS's side: monitoring periods, oversight meetings, closures
