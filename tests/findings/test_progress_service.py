@@ -164,3 +164,19 @@ def test_a_proposal_is_an_update_with_the_reason_at_the_moment_of_the_status_cha
     change = FindingChange.objects.get(finding=finding, field="status")
     assert change.action == ChangeAction.PROPOSED and change.changed_at == update.written_at
     assert EvidenceFile.objects.get(update=update).sha256 == hashlib.sha256(MINUTES).hexdigest()
+
+
+def test_the_next_update_may_be_due_today_but_not_in_the_past_unless_the_user_says_so(finding):
+    today = timezone.localdate()
+    owner = finding.owner.holder
+    update = progress.record_progress(finding, by=owner, narrative="Review booked.", next_update_due=today)
+    assert update.next_update_due == today
+    yesterday = today - timedelta(days=1)
+    with pytest.raises(ValidationError) as refused:
+        progress.record_progress(Finding.objects.get(pk=finding.pk), by=owner, narrative="Late note.",
+                                 next_update_due=yesterday)
+    assert list(refused.value.message_dict) == ["next_update_due"]
+    assert refused.value.message_dict["next_update_due"] == [progress.past_next_update_message(yesterday)]
+    kept = progress.record_progress(Finding.objects.get(pk=finding.pk), by=owner, narrative="Backdated, as minuted.",
+                                    next_update_due=yesterday, keep_past_date=True)
+    assert kept.next_update_due == yesterday
