@@ -43,6 +43,7 @@ MUTATION_CHILDREN ?= 2
 mutation: $(VENV)/.installed-dev
 	bash .ci/services.sh
 	rm -rf mutants
+	$(BIN)/python .ci/mutation_databases.py
 	$(BIN)/mutmut run --max-children $(MUTATION_CHILDREN)
 	$(BIN)/python .ci/mutation_report.py
 
