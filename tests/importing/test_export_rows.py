@@ -3,6 +3,7 @@ empty cells left empty, the latest update and its London date, where a finding w
 the sheet's name as Excel accepts it. And who may use the import pages at all."""
 
 import csv
+import functools
 import io
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -13,7 +14,7 @@ from openpyxl import load_workbook
 
 from inspections.core import permissions
 from inspections.core.status import Rag, Status
-from inspections.importing import spreadsheets
+from inspections.importing import spreadsheets, xlsx
 from inspections.models import Access, Finding, FindingKind
 from tests.factories import FindingFactory, InspectionFactory, MembershipFactory, ProgressUpdateFactory, UserFactory
 
@@ -75,11 +76,14 @@ def test_a_large_export_comes_in_pieces_with_every_row_once(monkeypatch):
     assert written.getvalue() == "".join(chunks)
 
 
-def test_the_whole_workbook_has_its_sheet_named_and_every_row():
+def test_the_whole_workbook_has_its_sheet_named_and_every_row(monkeypatch):
+    # Pieces of a row each, so that the whole file is joined from several.
+    monkeypatch.setattr(spreadsheets.xlsx, "stream", functools.partial(xlsx.stream, rows_per_piece=1))
     inspection = InspectionFactory(title="PEEL 2021/22")
     for number in range(3):
         FindingFactory(inspection=inspection, reference=f"AFI {number + 1}")
     findings = Finding.objects.filter(inspection=inspection).order_by("order")
+    assert len(list(spreadsheets.xlsx_chunks(findings))) > 1
     untitled = load_workbook(io.BytesIO(spreadsheets.xlsx_bytes(findings)))
     titled = load_workbook(io.BytesIO(spreadsheets.xlsx_bytes(findings, title=inspection.title)))
     assert untitled.sheetnames == ["Tracker"] and titled.sheetnames == ["PEEL 2021 22"]
