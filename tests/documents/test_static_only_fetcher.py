@@ -36,6 +36,7 @@ def test_the_collected_static_files_of_a_deployment_are_served(collected):
     assert found == (collected / "css" / "collected.css").resolve()
     response = renderer.StaticOnlyURLFetcher().fetch(BASE + "static/css/collected.css")
     assert response.read() == b"p { color: black }" and response.content_type == "text/css"
+    assert response.url == BASE + "static/css/collected.css"  # what the stylesheet's own url()s are read against
 
 
 def test_the_kind_of_file_is_told_by_its_suffix_in_any_case(collected):
