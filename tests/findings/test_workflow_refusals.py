@@ -143,3 +143,32 @@ def test_every_audited_save_stamps_the_finding_and_records_the_value_it_replaced
     change = FindingChange.objects.get(finding=finding, field="due_date")
     assert change.changed_at == saved.updated_at
     assert (change.before, change.after) == ("2023-10-14", "2027-03-31")  # the report's date, then the new one
+
+
+def test_a_return_on_a_version_someone_else_changed_is_refused(proposed):
+    read = proposed.version
+    service.revise_due_date(proposed, due_date=date(2027, 3, 31), by=UserFactory(), reason="Replanned.")
+    with pytest.raises(StaleFindingError):
+        progress.decide(proposed, by=chair_of(proposed), sign_off=False, reason="Not yet.", expected_version=read)
+    assert Finding.objects.get(pk=proposed.pk).status == Status.PENDING_SIGN_OFF
+
+
+def test_a_sign_off_is_dated_the_day_the_board_decided(proposed):
+    meeting_day = date(2025, 2, 12)
+    signed = progress.decide(proposed, by=chair_of(proposed), sign_off=True, reason="Evidence reviewed.",
+                             on=meeting_day)
+    assert (signed.status, signed.closed_on) == (Status.CLOSED, meeting_day)
+
+
+def test_a_finding_in_its_demonstration_period_is_not_signed_off_twice(proposed):
+    board = proposed.board
+    board.demonstration_months = 3
+    board.save()
+    signed = progress.decide(proposed, by=chair_of(proposed), sign_off=True, reason="Evidence reviewed.",
+                             on=date(2025, 2, 12))
+    assert (signed.status, signed.demonstration_ends_on) == (Status.DEMONSTRATING, date(2025, 5, 12))
+    with pytest.raises(ValidationError) as refused:
+        progress.decide(signed, by=chair_of(signed), sign_off=True, reason="Again.")
+    assert refused.value.message_dict == {
+        "decision": ["This finding is already signed off; it closes when its demonstration period ends."]
+    }
