@@ -48,12 +48,15 @@ def _attach(update, checked, by, stored):
         digest = hashlib.sha256()
         for chunk in upload.chunks():
             digest.update(chunk)
-        upload.seek(0)
+        upload.seek(0)  # pragma: no mutate (chunks() rewinds it again when the file is stored)
         evidence = EvidenceFile(
-            update=update, original_name=upload.name[:255], content_type=kind.content_type,
-            size=upload.size, sha256=digest.hexdigest(), uploaded_by=by,
+            update=update,
+            # Django has already cut an upload's name to 255 characters, keeping its extension.
+            original_name=upload.name[:255],  # pragma: no mutate
+            content_type=kind.content_type, size=upload.size, sha256=digest.hexdigest(), uploaded_by=by,
         )
-        evidence.file.save(upload.name, upload, save=False)
+        # The stored name comes from evidence_path, whatever is passed; the row is saved just below.
+        evidence.file.save(upload.name, upload, save=False)  # pragma: no mutate
         stored.append(evidence.file.name)
         evidence.save()
 

@@ -180,3 +180,11 @@ def test_the_next_update_may_be_due_today_but_not_in_the_past_unless_the_user_sa
     kept = progress.record_progress(Finding.objects.get(pk=finding.pk), by=owner, narrative="Backdated, as minuted.",
                                     next_update_due=yesterday, keep_past_date=True)
     assert kept.next_update_due == yesterday
+
+
+def test_a_long_file_name_is_kept_to_the_length_the_record_holds_with_its_extension(finding, media):
+    name = "Minutes of the Investigations, Standards and Outcomes meeting " * 5 + ".pdf"
+    progress.record_progress(finding, by=finding.owner.holder, narrative="Minutes attached.", evidence=[pdf(name)])
+    kept = EvidenceFile.objects.get(update__finding=finding).original_name
+    assert len(name) > 255 and len(kept) == 255
+    assert kept.startswith("Minutes of the Investigations") and kept.endswith(".pdf")

@@ -83,7 +83,9 @@ def test_the_whole_workbook_has_its_sheet_named_and_every_row(monkeypatch):
     for number in range(3):
         FindingFactory(inspection=inspection, reference=f"AFI {number + 1}")
     findings = Finding.objects.filter(inspection=inspection).order_by("order")
-    assert len(list(spreadsheets.xlsx_chunks(findings))) > 1
+    pieces = list(spreadsheets.xlsx_chunks(findings))
+    assert len(pieces) > 1
+    assert load_workbook(io.BytesIO(b"".join(pieces))).sheetnames == ["Tracker"]
     untitled = load_workbook(io.BytesIO(spreadsheets.xlsx_bytes(findings)))
     titled = load_workbook(io.BytesIO(spreadsheets.xlsx_bytes(findings, title=inspection.title)))
     assert untitled.sheetnames == ["Tracker"] and titled.sheetnames == ["PEEL 2021 22"]

@@ -240,3 +240,15 @@ def test_a_reminder_already_in_an_email_is_never_composed_again():
     assert list(Reminder.objects.filter(email__for_day=DAY + timedelta(days=1))) == [
         Reminder.objects.get(finding=second)
     ]
+
+
+def test_two_sweeps_that_planned_at_once_record_each_reminder_once(monkeypatch):
+    """The second sweep read what was recorded before the first wrote it: its claim of the same reminders
+    is passed over by the database (not an error), and nothing is composed or sent twice."""
+    finding_due(DUE)
+    first = run_sweep(DAY)
+    assert first.claimed == 1 and len(mail.outbox) == 1
+    monkeypatch.setattr(sweep, "_recorded_keys", lambda candidates, day: set())
+    second = run_sweep(DAY)
+    assert second.claimed == 0 and ReminderRun.objects.get(pk=second.run_id).error == ""
+    assert Reminder.objects.count() == 1 and OutgoingEmail.objects.count() == 1 and len(mail.outbox) == 1
