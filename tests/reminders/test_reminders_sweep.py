@@ -1,6 +1,7 @@
 """The sweep records each reminder once, sends it once, survives a crash half-way, retries failed
 email with back-off and shows what failed; the number of queries per batch does not grow with it."""
 
+import uuid
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -13,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from inspections.models import EmailStatus, OutgoingEmail, Reminder, ReminderRun
 from inspections.reminders import delivery, sweep
+from tests.factories import ReminderFactory
 from tests.reminders.support import FailingBackend, finding_due, run_sweep, set_rules
 
 pytestmark = pytest.mark.django_db
@@ -252,3 +254,16 @@ def test_two_sweeps_that_planned_at_once_record_each_reminder_once(monkeypatch):
     second = run_sweep(DAY)
     assert second.claimed == 0 and ReminderRun.objects.get(pk=second.run_id).error == ""
     assert Reminder.objects.count() == 1 and OutgoingEmail.objects.count() == 1 and len(mail.outbox) == 1
+
+
+def test_a_reminder_recorded_for_a_later_day_waits_for_that_day():
+    """A sweep run ahead for next week (send_reminders --day) and stopped before its emails leaves its
+    reminders for that day's email, not today's."""
+    finding = finding_due(DUE)
+    later = ReminderFactory(recipient=finding.owner.holder, finding=finding, for_day=DAY + timedelta(days=5),
+                            email=None, run=uuid.uuid4())
+    today = run_sweep(DAY)
+    later.refresh_from_db()
+    assert later.email is None
+    assert [reminder.for_day for reminder in Reminder.objects.filter(email__for_day=DAY)] == [DAY]
+    assert today.emails_created == 1
