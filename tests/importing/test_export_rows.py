@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils.text import slugify
 from openpyxl import load_workbook
 
 from inspections.core import permissions
@@ -121,3 +122,11 @@ def test_only_opcc_staff_may_use_the_import_pages():
             permissions.require_imports(user)
         assert str(refused.value) == "Only OPCC staff import reports and trackers."
     assert not permissions.runs_imports(UserFactory())
+
+
+def test_the_download_is_named_after_the_export_in_80_characters_or_tracker():
+    assert spreadsheets.download_name("PEEL 2021/22: Warwickshire", "xlsx") == "peel-202122-warwickshire.xlsx"
+    long_title = "An inspection of the effectiveness, efficiency and legitimacy of Warwickshire Police " * 2
+    name = spreadsheets.download_name(long_title, "csv")
+    assert name == slugify(long_title)[:80] + ".csv" and len(name) == 84
+    assert spreadsheets.download_name("::: ///", "xlsx") == "tracker.xlsx"

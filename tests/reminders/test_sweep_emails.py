@@ -277,3 +277,17 @@ def test_emails_still_ready_ten_minutes_on_are_handed_on_again(today, minutes, r
         again, handed_on = swept()
     ids = sorted(OutgoingEmail.objects.values_list("id", flat=True))
     assert (again.emails_redelivered, handed_on) == (redelivered, [ids] if redelivered else [])
+
+
+def test_only_emails_still_waiting_to_go_today_or_before_are_handed_on_again(today):
+    """An email sent (or given up) is never sent again; one written ahead for a later day waits for it."""
+    swept()
+    emails = list(OutgoingEmail.objects.order_by("id"))
+    assert len(emails) == 5
+    OutgoingEmail.objects.filter(pk=emails[0].pk).update(status=EmailStatus.SENT, sent_at=emails[0].created_at)
+    OutgoingEmail.objects.filter(pk=emails[1].pk).update(status=EmailStatus.FAILED)
+    OutgoingEmail.objects.filter(pk=emails[2].pk).update(for_day=DAY + timedelta(days=3))
+    later = datetime.now(ZoneInfo("Europe/London")) + timedelta(minutes=11)
+    with time_machine.travel(later, tick=False):
+        again, handed_on = swept()
+    assert (again.emails_redelivered, handed_on) == (2, [[emails[3].pk, emails[4].pk]])

@@ -72,3 +72,13 @@ def test_the_summary_of_a_sweep_names_its_day_run_and_counts():
         "emails_redelivered": 1, "skipped": 2,
     }
     assert sweep.SweepResult(day=date(2025, 4, 12), working_day=False).summary()["run"] == ""
+
+
+def test_each_retry_is_logged_with_the_clash(caplog):
+    deadlock = failure("40P01", "deadlock detected")
+    work, calls = flaky(deadlock)
+    with caplog.at_level("WARNING", logger="inspections.reminders.sweep"):
+        assert sweep._retrying(work) == "done"
+    assert [record.getMessage() for record in caplog.records] == [
+        "Reminder sweep batch retried after deadlock detected"
+    ]
