@@ -71,16 +71,16 @@ def row_of(values):
         reference,
         title,
         published,
-        KIND_LABELS.get(kind, kind),
-        area or "",
+        KIND_LABELS[kind],  # the database holds only these (finding_kind_valid)
+        area or "",  # pragma: no mutate (both writers leave None and "" empty)
         text,
         time_frame,
         original_due,
         due,
         owner or "",
         board or "",
-        STATUS_LABELS.get(status, status),
-        RAG_LABELS.get(rag, rag) if rag else "",
+        STATUS_LABELS[status],  # finding_status_valid
+        RAG_LABELS[rag] if rag else "",  # finding_rag_valid
         narrative or "",
         timezone.localtime(written).date() if written else None,
         f"{repeats_title}: {repeats_reference}" if repeats_reference else "",

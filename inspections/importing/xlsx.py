@@ -80,7 +80,7 @@ def escape(text):
 def _workbook(sheet_name, filter_ref):
     # The filter's range is a defined name too, as Excel writes it; without it Excel repairs the file.
     return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'  # pragma: no mutate (encoding names ignore case)
         '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
         'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
         f'<sheets><sheet name="{escape(sheet_name)}" sheetId="1" r:id="rId1"/></sheets>'

@@ -172,3 +172,17 @@ def test_a_finding_in_its_demonstration_period_is_not_signed_off_twice(proposed)
     assert refused.value.message_dict == {
         "decision": ["This finding is already signed off; it closes when its demonstration period ends."]
     }
+
+
+def test_a_stale_save_lists_what_others_changed_on_this_finding_alone_in_order(proposed):
+    read = proposed.version
+    staff = UserFactory()
+    neighbour = FindingFactory(inspection=proposed.inspection)
+    service.revise_due_date(proposed, due_date=date(2027, 3, 31), by=staff, reason="Replanned.")
+    service.revise_due_date(neighbour, due_date=date(2027, 6, 30), by=staff, reason="Replanned too.")
+    service.set_rag(Finding.objects.get(pk=proposed.pk), rag="amber", by=staff, reason="Slipping.")
+    with pytest.raises(StaleFindingError) as stale:
+        service.set_rag(proposed, rag="red", by=staff, expected_version=read)
+    assert [(change.field, change.reason, change.changed_by) for change in stale.value.changes] == [
+        ("due_date", "Replanned.", staff), ("rag", "Slipping.", staff)
+    ]
