@@ -82,7 +82,7 @@ def _accesses(user):
 
 def access_for(user, force):
     """The user's access to a force (an Access value), or None. Superusers act as OPCC staff."""
-    force_id = force if isinstance(force, int) else force.pk
+    force_id = force if isinstance(force, int) else force.pk  # pragma: no mutate (a Force filters as its key)
     if user.is_authenticated and user.is_active and user.is_superuser:
         return Access.OPCC_STAFF
     return _accesses(user).get(force_id)

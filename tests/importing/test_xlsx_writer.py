@@ -141,3 +141,25 @@ def test_the_parts_are_compressed_and_named_as_excel_expects():
     assert '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/>' in sheet_xml
     assert sheet_xml.endswith('</sheetData><autoFilter ref="A1:C2"/></worksheet>')
     assert '<row r="1"><c r="A1" s="1" t="inlineStr"><is><t xml:space="preserve">Reference</t></is></c>' in sheet_xml
+
+
+def test_the_sheet_is_written_exactly_as_excel_reads_it():
+    content = written([["AFI 1", "Text", date(2025, 3, 31)], ["AFI 2", "", None]])
+    assert part(content, "xl/worksheets/sheet1.xml") == (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<sheetViews><sheetView workbookViewId="0">'
+        '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+        '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
+        '<sheetFormatPr defaultRowHeight="15"/>'
+        '<cols><col min="1" max="1" width="10" customWidth="1"/><col min="2" max="2" width="70" customWidth="1"/>'
+        '<col min="3" max="3" width="14" customWidth="1"/></cols><sheetData>'
+        '<row r="1"><c r="A1" s="1" t="inlineStr"><is><t xml:space="preserve">Reference</t></is></c>'
+        '<c r="B1" s="1" t="inlineStr"><is><t xml:space="preserve">Finding</t></is></c>'
+        '<c r="C1" s="1" t="inlineStr"><is><t xml:space="preserve">Target date</t></is></c></row>'
+        '<row r="2"><c r="A2" s="2" t="inlineStr"><is><t xml:space="preserve">AFI 1</t></is></c>'
+        '<c r="B2" s="2" t="inlineStr"><is><t xml:space="preserve">Text</t></is></c>'
+        '<c r="C2" s="3"><v>45747</v></c></row>'
+        '<row r="3"><c r="A3" s="2" t="inlineStr"><is><t xml:space="preserve">AFI 2</t></is></c></row>'
+        '</sheetData><autoFilter ref="A1:C3"/></worksheet>'
+    )
