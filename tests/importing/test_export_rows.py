@@ -130,3 +130,17 @@ def test_the_download_is_named_after_the_export_in_80_characters_or_tracker():
     name = spreadsheets.download_name(long_title, "csv")
     assert name == slugify(long_title)[:80] + ".csv" and len(name) == 84
     assert spreadsheets.download_name("::: ///", "xlsx") == "tracker.xlsx"
+
+
+def test_the_latest_update_of_two_written_in_the_same_moment_is_the_later_one():
+    finding = FindingFactory()
+    moment = datetime(2024, 5, 1, 9, 30, tzinfo=LONDON)
+    ProgressUpdateFactory(finding=finding, narrative="First note.", written_at=moment)
+    ProgressUpdateFactory(finding=finding, narrative="Second note, same minute.", written_at=moment)
+    assert exported(Finding.objects.filter(pk=finding.pk))[0]["Latest update"] == "Second note, same minute."
+
+
+def test_an_export_of_no_rows_reports_nought_rows_read():
+    reported = []
+    assert list(spreadsheets.rows(Finding.objects.none(), progress=reported.append)) == []
+    assert reported == [0]
