@@ -91,6 +91,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's widget templates, with lists of choices written in Python to the same HTML (the filters' options).
+FORM_RENDERER = "inspections.core.form_renderer.TrackerFormRenderer"
+
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/tracker"),
