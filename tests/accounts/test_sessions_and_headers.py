@@ -2,14 +2,19 @@
 the password rules."""
 
 import time
+from datetime import UTC, datetime, timedelta
 from importlib import import_module
 
 import pytest
+import time_machine
 from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from inspections.accounts import passwords, sessions
@@ -36,6 +41,25 @@ def test_a_session_ends_at_its_absolute_lifetime_however_busy(client, people, se
     follow = client.get(response["Location"])
     assert "signed out 12 hours after signing in" in follow.content.decode()
     assert client.get("/dashboard/").status_code == 302
+
+
+def test_a_session_lives_eight_hours_from_its_last_use_and_is_not_written_on_every_page(client, people):
+    with time_machine.travel(datetime(2026, 3, 2, 9, 0, tzinfo=UTC), tick=False) as clock:
+        sign_in(client, "viewer")
+        key = client.cookies["sessionid"].value
+        ends = lambda: Session.objects.get(session_key=key).expire_date  # noqa: E731
+        assert ends() == datetime(2026, 3, 2, 17, 0, tzinfo=UTC)
+        clock.shift(timedelta(minutes=2))
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/dashboard/").status_code == 200
+        assert not [q for q in queries.captured_queries if q["sql"].startswith("UPDATE")]  # reading writes nothing
+        assert ends() == datetime(2026, 3, 2, 17, 0, tzinfo=UTC)
+        clock.shift(timedelta(minutes=4))  # six minutes on: in use, so its eight hours start again
+        assert client.get("/dashboard/").status_code == 200
+        assert ends() == datetime(2026, 3, 2, 17, 6, tzinfo=UTC)
+        clock.shift(timedelta(hours=8, minutes=1))  # then left for eight hours: signed out
+        response = client.get("/dashboard/")
+        assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
 
 
 def test_a_user_sees_their_sessions_and_ends_another(client, people):

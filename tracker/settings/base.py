@@ -118,9 +118,11 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Sessions expire: eight hours of inactivity, and when the browser closes.
+# Sessions expire: eight hours of inactivity, and when the browser closes. A session in use is saved
+# again (and its eight hours start again) when its "last seen" is written, at most every five minutes
+# (accounts/sessions.touch), not on every request: a write a page view was a transaction on every page.
 SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # --- Sign-in and security (issue 14; SECURITY.md maps each control to its test) -------------------
