@@ -7,12 +7,13 @@ from datetime import date, timedelta
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
-from django.urls import reverse
+from django.urls import reverse, set_script_prefix
 from openpyxl import load_workbook
 
 from inspections.core.status import Rag, Status
 from inspections.importing.spreadsheets import HEADINGS
 from inspections.models import ChangeAction, EvidenceFile, Finding, FindingChange, FindingKind, ProgressUpdate
+from inspections.models.finding import finding_url
 
 pytestmark = pytest.mark.django_db
 
@@ -281,3 +282,15 @@ def test_user_text_is_escaped(client, people):
     })
     body = client.get(reverse("finding_detail", args=[target.pk])).content.decode()
     assert "<script>alert" not in body and "&lt;script&gt;alert" in body
+
+
+def test_a_findings_address_is_the_one_its_page_answers_to():
+    """Finding.get_absolute_url builds the address without the resolver; it is still the resolver's."""
+    for pk in (1, 42, 987654321, 10**12):
+        assert finding_url(pk) == reverse("finding_detail", args=[pk]) == f"/findings/{pk}/"
+    set_script_prefix("/tracker/")  # served below a path, as behind some proxies
+    try:
+        assert finding_url(7) == reverse("finding_detail", args=[7]) == "/tracker/findings/7/"
+    finally:
+        set_script_prefix("/")
+    assert finding_url(7) == "/findings/7/"
