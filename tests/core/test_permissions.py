@@ -15,15 +15,18 @@ from django.urls import reverse
 
 from inspections.core.permissions import (
     Action,
+    access_for,
     boards_deciding,
     can,
+    can_in_any_force,
     deciding_board,
+    forces_for,
     may_see_export,
     visible_findings,
 )
 from inspections.core.status import Status
 from inspections.findings.services import change_status
-from inspections.models import Export, ExtensionRequest, Finding, FindingChange, ProgressUpdate
+from inspections.models import Export, ExtensionRequest, Finding, FindingChange, Membership, ProgressUpdate
 from tests.factories import BoardMeetingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -197,3 +200,36 @@ def test_a_long_export_is_seen_only_by_whoever_asked_for_it_and_superusers(peopl
     orphan = Export.objects.create(requested_by=None, file_format="csv", title="Findings", filename="f.csv")
     assert may_see_export(superuser, orphan) and not any(may_see_export(u, orphan) for u in people.all().values())
     assert not may_see_export(AnonymousUser(), export) and not may_see_export(people.opcc, finding("Rec 1.3"))
+
+
+def test_an_account_switched_off_keeps_its_memberships_on_record_but_reaches_nothing(people, django_user_model):
+    """Leavers' accounts are made inactive rather than deleted (their changes keep a name): an inactive
+    OPCC officer, force lead or superuser sees no force and may do nothing, though the memberships stay."""
+    boss = django_user_model.objects.create_user("former-superuser", is_superuser=True, is_staff=True)
+    leavers = [people.opcc, people.lead, boss]
+    rec = finding("Rec 1.3")
+    for user in leavers:
+        assert forces_for(user).exists() and can_in_any_force(user, Action.VIEW)
+    for user in leavers:
+        user.is_active = False
+        user.save()
+        user = django_user_model.objects.get(pk=user.pk)  # as the next request reads it
+        assert user.is_authenticated and not user.is_active
+        assert not forces_for(user).exists() and not visible_findings(user).exists(), user
+        assert access_for(user, people.force) is None, user
+        assert not can_in_any_force(user, Action.VIEW) and not can_in_any_force(user, Action.MANAGE), user
+        assert not any(can(user, action, rec) for action in Action), user
+    assert Membership.objects.filter(user=people.opcc).exists()  # kept, for the record
+
+
+def test_nobody_signed_in_may_take_any_action_in_any_force(people):
+    for action in Action:
+        assert not can_in_any_force(AnonymousUser(), action)
+    assert not forces_for(AnonymousUser()).exists()
+
+
+def test_a_requests_permission_checks_read_the_users_memberships_once(people, django_assert_num_queries):
+    lead = people.lead
+    with django_assert_num_queries(1):
+        for _ in range(3):
+            assert access_for(lead, people.force) and can_in_any_force(lead, Action.VIEW)

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 from django.test import override_settings
 
-from inspections.core.timeframes import TimeFrameError, add_months, due_date, parse
+from inspections.core.timeframes import TimeFrame, TimeFrameError, add_months, due_date, parse
 
 PUBLISHED = date(2019, 9, 27)
 
@@ -60,3 +60,19 @@ def test_the_refusal_shows_how_to_write_a_time_frame():
 def test_no_publication_date_means_no_due_date_unless_a_date_is_given():
     assert due_date(None, "within six months") is None
     assert due_date(None, "by 30 September 2025") == date(2025, 9, 30)
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("", TimeFrame("none")),
+        ("Within SIX Months", TimeFrame("within", amount=6, unit="month")),
+        ("within 28 days", TimeFrame("within", amount=28, unit="day")),
+        ("Immediately", TimeFrame("immediately")),
+        ("by 30 September 2025", TimeFrame("by", on=date(2025, 9, 30))),
+        ("by October 2019", TimeFrame("by", on=date(2019, 10, 31))),
+    ],
+)
+def test_a_time_frame_is_read_as_one_of_four_kinds(written, read):
+    """None given, immediately, within a period of the publication, or by a date: as the reports write them."""
+    assert parse(written) == read

@@ -178,6 +178,9 @@ def test_a_stale_save_lists_what_others_changed_on_this_finding_alone_in_order(p
     read = proposed.version
     staff = UserFactory()
     neighbour = FindingFactory(inspection=proposed.inspection)
+    # The neighbour has moved on further than this finding: its changes have later version numbers too.
+    Finding.objects.filter(pk=neighbour.pk).update(version=read + 10)
+    neighbour.refresh_from_db()
     service.revise_due_date(proposed, due_date=date(2027, 3, 31), by=staff, reason="Replanned.")
     service.revise_due_date(neighbour, due_date=date(2027, 6, 30), by=staff, reason="Replanned too.")
     service.set_rag(Finding.objects.get(pk=proposed.pk), rag="amber", by=staff, reason="Slipping.")

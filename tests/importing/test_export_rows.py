@@ -144,3 +144,14 @@ def test_an_export_of_no_rows_reports_nought_rows_read():
     reported = []
     assert list(spreadsheets.rows(Finding.objects.none(), progress=reported.append)) == []
     assert reported == [0]
+
+
+def test_the_latest_update_is_the_one_written_last_not_the_one_entered_last():
+    """A note typed up later about an earlier meeting (or brought in with a tracker's history) is older."""
+    finding = FindingFactory()
+    ProgressUpdateFactory(finding=finding, narrative="March: kiosks installed.",
+                          written_at=datetime(2024, 3, 28, 10, tzinfo=LONDON))
+    ProgressUpdateFactory(finding=finding, narrative="January: kiosks ordered (typed up late).",
+                          written_at=datetime(2024, 1, 15, 10, tzinfo=LONDON))
+    row = exported(Finding.objects.filter(pk=finding.pk))[0]
+    assert row["Latest update"] == "March: kiosks installed." and row["Latest update date"] == "2024-03-28"

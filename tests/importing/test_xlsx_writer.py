@@ -9,6 +9,7 @@ import re
 import zipfile
 from datetime import date, datetime
 
+import pytest
 from openpyxl import load_workbook
 
 from inspections.importing import xlsx
@@ -143,8 +144,9 @@ def test_the_parts_are_compressed_and_named_as_excel_expects():
     assert '<row r="1"><c r="A1" s="1" t="inlineStr"><is><t xml:space="preserve">Reference</t></is></c>' in sheet_xml
 
 
-def test_the_sheet_is_written_exactly_as_excel_reads_it():
-    content = written([["AFI 1", "Text", date(2025, 3, 31)], ["AFI 2", "", None]])
+@pytest.mark.parametrize("per_piece", [1, 2, 5_000])
+def test_the_sheet_is_written_exactly_as_excel_reads_it(per_piece):
+    content = written([["AFI 1", "Text", date(2025, 3, 31)], ["AFI 2", "", None]], rows_per_piece=per_piece)
     assert part(content, "xl/worksheets/sheet1.xml") == (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from inspections.core.status import Status
 from inspections.models import LetterStatus
 from inspections.reminders.planner import Planner, Skipped, s55_inspections, sort_key, sweep_findings
 from inspections.reminders.rules import reminder_config
@@ -166,3 +167,38 @@ def test_a_sweep_over_several_days_reads_from_the_first_to_the_last():
     InspectionFactory(title="late", published_on=DAY + timedelta(days=24))
     assert in_sweep(DAY, DAY + timedelta(days=10)) == {"early", "late"}
     assert in_sweep(DAY + timedelta(days=1), DAY + timedelta(days=10)) == {"late"}
+
+
+def test_a_bad_row_at_the_head_of_a_batch_is_logged_and_every_row_after_it_is_still_planned(monkeypatch, caplog):
+    """One bad row never stops a batch: the rows after it are planned, and the log names the row."""
+    bad, good = finding_due(DAY + timedelta(days=7)), finding_due(DAY + timedelta(days=7))
+    later = InspectionFactory(title="PEEL 2023", published_on=DAY - timedelta(days=27))
+    staff = opcc_staff(later.force)
+    real = Planner.for_finding
+
+    def broken(self, finding, day):
+        if finding.pk == bad.pk:
+            raise ValueError("corrupt row")
+        return real(self, finding, day)
+
+    monkeypatch.setattr(Planner, "for_finding", broken)
+    with caplog.at_level("ERROR", logger="inspections.reminders.planner"):
+        candidates, skipped = planner().evaluate(findings=[bad, good], inspections=[later], day=DAY)
+    assert [(c.recipient, c.finding, c.rule) for c in candidates] == [
+        (good.owner.holder, good, "due_soon"), (staff, None, "s55_clock")
+    ]
+    assert [entry.finding_id for entry in skipped] == [bad.pk]
+    assert [record.getMessage() for record in caplog.records] == [f"Reminder rules failed for {bad!r}"]
+
+
+def test_a_finding_of_an_inspection_imported_after_the_sweep_began_is_still_planned():
+    loader = planner()
+    first = finding_due(DAY + timedelta(days=7))
+    loader.attach([first])  # the sweep has loaded what there was
+    # A new report, one of its findings not yet allocated to anyone.
+    imported = finding_due(DAY + timedelta(days=7), owner=None, status=Status.AWAITING_ALLOCATION)
+    imported_owned = finding_due(DAY + timedelta(days=7), inspection=imported.inspection, owner=first.owner)
+    rows = [row for row in sweep_findings() if row.pk in (imported.pk, imported_owned.pk)]
+    attached = loader.attach(rows)
+    assert {row.inspection.title for row in attached} == {imported.inspection.title}
+    assert [row.owner for row in attached if row.owner_id] == [first.owner]

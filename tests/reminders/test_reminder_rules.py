@@ -278,3 +278,32 @@ def test_inactive_opcc_staff_get_no_escalation():
     escalated = {u for u, rule, _ in planned(WEDNESDAY + timedelta(days=15)) if rule == "escalation"}
     assert escalated == {finding.board.chair_role.holder.username}
     assert staff.username not in {u for u, _, _ in planned(WEDNESDAY + timedelta(days=15))}
+
+
+def test_two_missing_or_unknown_settings_are_each_named(settings):
+    full = dict(settings.TRACKER_REMINDERS)
+    settings.TRACKER_REMINDERS = {key: value for key, value in full.items() if key not in ("BATCH_SIZE", "HOLIDAYS")}
+    with pytest.raises(ImproperlyConfigured) as missing:
+        reminder_config()
+    assert str(missing.value) == "TRACKER_REMINDERS is missing BATCH_SIZE, HOLIDAYS."
+    settings.TRACKER_REMINDERS = {**full, "SURPRISE": 1, "ALSO": 2}
+    with pytest.raises(ImproperlyConfigured) as unknown:
+        reminder_config()
+    assert str(unknown.value) == "TRACKER_REMINDERS has unknown settings: ALSO, SURPRISE."
+
+
+def test_the_fifty_sixth_day_itself_may_have_a_reminder_and_daily_ones_may_start_on_it(settings):
+    """Section 55 gives the PCC 56 days: any of them, up to and including the 56th, may carry a reminder."""
+    set_rules(settings, S55_DAILY_FROM_DAY=56, S55_DAYS=[56, 28])
+    config = reminder_config()
+    assert config.s55_daily_from_day == 56 and 56 in config.s55_days
+    for change in ({"S55_DAILY_FROM_DAY": 57}, {"S55_DAYS": [57, 28]}):
+        set_rules(settings, **{"S55_DAILY_FROM_DAY": 52, "S55_DAYS": [49, 42, 28], **change})
+        with pytest.raises(ImproperlyConfigured, match="days of the 56"):
+            reminder_config()
+
+
+def test_no_reminder_settings_at_all_is_named_not_a_crash(settings):
+    del settings.TRACKER_REMINDERS
+    with pytest.raises(ImproperlyConfigured, match="^Set TRACKER_REMINDERS in the settings"):
+        reminder_config()

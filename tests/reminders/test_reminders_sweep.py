@@ -191,7 +191,8 @@ def test_nothing_happens_on_a_weekend():
 
 
 def test_sweep_needs_a_way_to_send():
-    with pytest.raises(TypeError, match="send="):
+    needs = r"^sweep\(\) needs send=…, a function that sends or queues a list of email ids\.$"
+    with pytest.raises(TypeError, match=needs):
         sweep.sweep(day=DAY)
 
 

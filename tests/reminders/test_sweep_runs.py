@@ -9,7 +9,7 @@ from django.db import OperationalError
 from django.test import TestCase
 
 from inspections.core.status import Status
-from inspections.models import OutgoingEmail, ReminderRun
+from inspections.models import Finding, OutgoingEmail, ReminderRun
 from inspections.reminders import sweep
 from tests.factories import InspectionFactory
 from tests.reminders.support import finding_due
@@ -87,3 +87,12 @@ def test_sweeps_that_clash_wait_a_little_longer_each_time(monkeypatch):
 
     assert sweep._retrying(work) == "done"
     assert waits == pytest.approx([0.05, 0.1, 0.15])
+
+
+def test_the_sweep_reads_every_row_once_in_key_order_from_the_very_first(warwickshire):
+    """Keyset batches start below the first key: the finding the database numbered 1 is swept too."""
+    keys = sorted(Finding.objects.values_list("pk", flat=True))
+    assert keys[0] == 1  # the Warwickshire data's first finding
+    for size in (1, 7, 500):
+        read = [row.pk for rows in sweep.batches(Finding.objects.all(), size) for row in rows]
+        assert read == keys, size
