@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 AXE := tests/accessibility/node_modules/axe-core/axe.min.js
 
-.PHONY: run test lint services check-deploy clean mutation
+.PHONY: run test lint services check-deploy clean mutation mutation-again
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed.")'
@@ -45,6 +45,17 @@ mutation: $(VENV)/.installed-dev
 	rm -rf mutants
 	$(BIN)/python .ci/mutation_databases.py
 	$(BIN)/mutmut run --max-children $(MUTATION_CHILDREN)
+	$(BIN)/python .ci/mutation_report.py
+
+## make mutation-again: after a change, what the last run left to check: the mutants of the functions
+## changed since (mutmut keeps its results in mutants/), then every mutant that survived, against the
+## tests as they are now. Minutes where the whole run takes most of an hour.
+mutation-again: $(VENV)/.installed-dev
+	bash .ci/services.sh
+	$(BIN)/python .ci/mutation_databases.py
+	$(BIN)/mutmut run --max-children $(MUTATION_CHILDREN)
+	survivors="$$($(BIN)/python .ci/mutation_report.py --survivors)"; \
+	  if [ -n "$$survivors" ]; then $(BIN)/mutmut run --max-children $(MUTATION_CHILDREN) $$survivors; fi
 	$(BIN)/python .ci/mutation_report.py
 
 lint: $(VENV)/.installed-dev

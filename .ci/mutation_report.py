@@ -21,6 +21,7 @@ MISSED = {"survived", "no tests", "suspicious"}
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--target", type=float, default=90.0)
+    parser.add_argument("--survivors", action="store_true", help="print the names of the mutants not caught, alone")
     parser.add_argument("folder", nargs="?", default="mutants")
     args = parser.parse_args()
     rows, survivors = defaultdict(lambda: [0, 0, 0]), []
@@ -36,7 +37,10 @@ def main():
                 row[1] += 1
             else:
                 row[2] += 1
-                survivors.append(f"{key} ({status})")
+                survivors.append((key, status))
+    if args.survivors:
+        print(" ".join(key for key, status in survivors))
+        return 0
     if not rows:
         print("No mutation results: run `make mutation` first.")
         return 1
@@ -49,7 +53,7 @@ def main():
     print(f"{'all':<48} {total[0]:>8} {total[1]:>8} {total[2]:>7} {rate:>9.1f}%")
     if survivors:
         print(f"\n{len(survivors)} not caught (`.venv/bin/mutmut show <name>` shows each):")
-        print("\n".join(f"  {name}" for name in survivors))
+        print("\n".join(f"  {key} ({status})" for key, status in survivors))
     return 0 if rate >= args.target else 1
 
 

@@ -2,7 +2,9 @@ import copy
 import fcntl
 import gc
 import json
+import logging
 import os
+import sys
 import tempfile
 import time
 from collections import defaultdict
@@ -98,6 +100,15 @@ def _slot():
         _SLOT_LOCKS.append(handle)
         return slot
     raise RuntimeError("Every mutation database slot is in use.")
+
+
+def pytest_unconfigure(config):
+    if "mutmut" in sys.modules:
+        # mutmut's fork server logs on after its warm-up session has closed the stderr that pytest captured
+        # (the console handler of settings.LOGGING was made inside that session): the real stderr again.
+        for handler in logging.getLogger().handlers:
+            if isinstance(handler, logging.StreamHandler) and handler.stream is not sys.__stderr__:
+                handler.stream = sys.__stderr__  # not setStream: that flushes the closed one first
 
 
 def pytest_configure(config):

@@ -210,6 +210,7 @@ def test_an_account_switched_off_keeps_its_memberships_on_record_but_reaches_not
     rec = finding("Rec 1.3")
     for user in leavers:
         assert forces_for(user).exists() and can_in_any_force(user, Action.VIEW)
+    assert can_in_any_force(people.opcc, Action.MANAGE) and can_in_any_force(boss, Action.MANAGE)  # imports
     for user in leavers:
         user.is_active = False
         user.save()
