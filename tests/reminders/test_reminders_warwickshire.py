@@ -68,6 +68,15 @@ def test_update_chasing_before_the_assurance_board_meets(people):
     assert owners == set(open_owned)
 
 
+def test_the_real_sweep_chases_the_updates_the_board_meeting_calls_for_as_its_dry_run_says(people):
+    # A week before the Assurance Board of Tuesday 13 December 2022, as the dry run above plans it.
+    day = date(2022, 12, 5)
+    expected = {(user, ref) for user, rule, ref in planned(day) if rule == "update_due"}
+    run_sweep(day)
+    recorded = Reminder.objects.filter(rule="update_due", for_day=day).select_related("recipient", "finding")
+    assert expected and {(r.recipient.username, r.finding.reference) for r in recorded} == expected
+
+
 def test_sweep_sends_one_digest_per_person_and_escalations_apart(people, settings):
     settings.TRACKER_BASE_URL = "https://tracker.example.org"
     result = run_sweep(date(2022, 11, 14))  # a Monday: the 2019 findings' weekly chasers and escalations
