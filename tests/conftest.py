@@ -63,12 +63,19 @@ class _MigratedTestDatabase:
         items.sort(key=lambda item: durations.get(item.nodeid, 0.0))
 
 
+_DURATIONS = {}
+
+
 def _test_durations():
-    try:
-        with open("mutmut-stats.json", encoding="utf-8") as stats:  # the session runs in mutants/
-            return json.load(stats)["duration_by_test"]
-    except (OSError, ValueError, KeyError):
-        return {}
+    """mutmut's timings of the tests, read once in the warm process that every mutant's session is forked
+    from (pytest_configure), not again in each session (a megabyte of JSON)."""
+    if not _DURATIONS:
+        try:
+            with open("mutmut-stats.json", encoding="utf-8") as stats:  # the sessions run in mutants/
+                _DURATIONS.update(json.load(stats)["duration_by_test"])
+        except (OSError, ValueError, KeyError):
+            pass
+    return _DURATIONS
 
 
 def _copy_once(database, template, name):
@@ -112,6 +119,8 @@ def pytest_unconfigure(config):
 
 
 def pytest_configure(config):
+    if "mutmut" in sys.modules:
+        _test_durations()
     if "__mutmut_" in os.environ.get("MUTANT_UNDER_TEST", ""):
         # The mutant's session is forked from a process holding every test module: nothing in it is
         # garbage, so collections need not walk (and copy, page by page) all of it.

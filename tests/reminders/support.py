@@ -10,6 +10,7 @@ from django.test import TestCase
 
 from inspections.models import Access, Finding, GovernanceBoard, Membership, Role, Section55Response
 from inspections.reminders import delivery, sweep
+from inspections.reminders.planner import Planner
 from tests.factories import BoardMeetingFactory, FindingFactory, MembershipFactory, UserFactory
 
 
@@ -82,3 +83,15 @@ class FailingBackend:
             raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
         mail.outbox.extend(messages)
         return len(messages)
+
+
+def break_the_rules_for(monkeypatch, bad):
+    """The planner raises on this one finding (bad data) and works out every other as usual."""
+    real = Planner.for_finding
+
+    def broken(self, finding, day):
+        if finding.pk == bad.pk:
+            raise ValueError("corrupt row")
+        return real(self, finding, day)
+
+    monkeypatch.setattr(Planner, "for_finding", broken)

@@ -11,7 +11,7 @@ from inspections.models import LetterStatus
 from inspections.reminders.planner import Planner, Skipped, s55_inspections, sort_key, sweep_findings
 from inspections.reminders.rules import reminder_config
 from tests.factories import ForceFactory, InspectionFactory, RoleFactory, Section55ResponseFactory
-from tests.reminders.support import finding_due, opcc_staff
+from tests.reminders.support import break_the_rules_for, finding_due, opcc_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -174,14 +174,7 @@ def test_a_bad_row_at_the_head_of_a_batch_is_logged_and_every_row_after_it_is_st
     bad, good = finding_due(DAY + timedelta(days=7)), finding_due(DAY + timedelta(days=7))
     later = InspectionFactory(title="PEEL 2023", published_on=DAY - timedelta(days=27))
     staff = opcc_staff(later.force)
-    real = Planner.for_finding
-
-    def broken(self, finding, day):
-        if finding.pk == bad.pk:
-            raise ValueError("corrupt row")
-        return real(self, finding, day)
-
-    monkeypatch.setattr(Planner, "for_finding", broken)
+    break_the_rules_for(monkeypatch, bad)
     with caplog.at_level("ERROR", logger="inspections.reminders.planner"):
         candidates, skipped = planner().evaluate(findings=[bad, good], inspections=[later], day=DAY)
     assert [(c.recipient, c.finding, c.rule) for c in candidates] == [

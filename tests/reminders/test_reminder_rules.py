@@ -8,11 +8,10 @@ from django.core.exceptions import ImproperlyConfigured
 
 from inspections.core.status import Status
 from inspections.models import Finding, LetterStatus
-from inspections.reminders.planner import Planner
 from inspections.reminders.rules import AFTER, BEFORE, reminder_config
 from inspections.reminders.sweep import plan_day
 from tests.factories import BoardFactory, BoardMeetingFactory, InspectionFactory, RoleFactory, Section55ResponseFactory
-from tests.reminders.support import finding_due, opcc_staff, planned, set_rules
+from tests.reminders.support import break_the_rules_for, finding_due, opcc_staff, planned, set_rules
 
 pytestmark = pytest.mark.django_db
 WEDNESDAY = date(2023, 6, 21)
@@ -222,14 +221,7 @@ def test_section55_comments_without_a_lead_are_skipped():
 
 def test_a_bad_row_is_recorded_and_the_rest_carry_on(monkeypatch):
     good, bad = finding_due(WEDNESDAY), finding_due(WEDNESDAY)
-    real = Planner.for_finding
-
-    def broken(self, finding, day):
-        if finding.pk == bad.pk:
-            raise ValueError("corrupt row")
-        return real(self, finding, day)
-
-    monkeypatch.setattr(Planner, "for_finding", broken)
+    break_the_rules_for(monkeypatch, bad)
     result = plan_day(day=WEDNESDAY - timedelta(days=1))
     assert [c.finding for c in result.candidates] == [good]
     assert "corrupt row" in result.skipped[0].text and result.skipped[0].finding_id == bad.pk
